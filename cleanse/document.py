@@ -1,0 +1,204 @@
+"""The two values every step passes along: the `Document` and the `Edit`s made to it.
+
+A document is immutable. A step never changes one; it returns a new document whose
+``edits`` tuple has grown by the changes that step made. Edits work on lines (the
+text split on ``"\\n"``), and they are *replayable*: `replay(original, doc.edits)`
+rebuilds ``doc.text`` from the text the pipeline started with, which is how the
+tests prove that the record of changes is complete and honest.
+
+    >>> doc = Document.from_text("a\\nb")
+    >>> doc.text, doc.lang, doc.edits
+    ('a\\nb', 'und', ())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+__all__ = ["UNDETERMINED", "Document", "Edit", "ReplayError", "replay"]
+
+#: The language code for "the detector cannot tell" (ISO 639-2 ``und``).
+UNDETERMINED = "und"
+
+#: What an edit did to its line: ``drop`` removed it; ``replace`` swapped its text
+#: (the new text may hold ``"\n"`` and so become several lines); ``extract`` replaced
+#: the whole input, as HTML extraction does.
+Action = Literal["drop", "replace", "extract"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change one step made to one line.
+
+    >>> Edit(step="strip", rule="de.comment.schreibe-einen-kommentar", action="drop",
+    ...      line=12, at=9, before="Schreibe einen Kommentar", after="")
+    ... # doctest: +ELLIPSIS
+    Edit(step='strip', rule='de.comment.schreibe-einen-kommentar', action='drop', ...)
+
+    Fields:
+
+    - ``step``: the name of the step that made the change (``repair``, ``strip`` ...).
+    - ``rule``: a stable id for why (``normalise.nbsp``, ``de.teaser.lesen``); users
+      disable rules and count removals by it.
+    - ``action``: ``drop``, ``replace`` or ``extract`` (see `Action`).
+    - ``line``: the 1-based number of the line in the *input* this line came from, for
+      people reading ``--explain``; 0 where no single input line applies.
+    - ``at``: the 0-based index of the line in the text *as it was just before this
+      edit*, which is what `replay` needs. Edits apply in order.
+    - ``before``: the line's text before the change (the whole text for ``extract``).
+    - ``after``: its text after the change; ``""`` for a drop.
+    """
+
+    step: str
+    rule: str
+    action: Action
+    line: int
+    at: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The edit as a JSON-ready mapping, the form JSONL output carries."""
+        return {
+            "step": self.step,
+            "rule": self.rule,
+            "action": self.action,
+            "line": self.line,
+            "at": self.at,
+            "before": self.before,
+            "after": self.after,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Edit:
+        """Rebuild an edit from `to_dict` output (for replaying JSONL edits)."""
+        action = data["action"]
+        if action not in ("drop", "replace", "extract"):
+            raise ValueError(f"unknown edit action {action!r}")
+        return cls(
+            step=str(data["step"]),
+            rule=str(data["rule"]),
+            action=action,
+            line=int(data["line"]),  # type: ignore[call-overload]
+            at=int(data["at"]),  # type: ignore[call-overload]
+            before=str(data["before"]),
+            after=str(data["after"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A text on its way through a pipeline, with its language and its edits.
+
+    >>> Document.from_text("Hallo Welt").with_language("de", 0.99).lang
+    'de'
+
+    - ``text``: the current text. Lines are separated by ``"\\n"``.
+    - ``lang``: an ISO 639-1 code, or ``"und"`` while unknown or undecidable.
+    - ``lang_score``: the detector's confidence in ``lang``, 0.0 for ``"und"``.
+    - ``edits``: every change made so far, in order.
+    - ``paragraph_langs``: per-paragraph languages where the detector was asked for
+      them (mixed-language documents), else empty.
+    - ``meta``: free-form information steps attach (extraction settings, a site id
+      for learned rules). Not part of equality of text, but carried along.
+    - ``origins``: for each current line, the 1-based input line it came from. Kept so
+      that edits made late in a pipeline can still name the input line.
+    """
+
+    text: str
+    lang: str = UNDETERMINED
+    lang_score: float = 0.0
+    edits: tuple[Edit, ...] = ()
+    paragraph_langs: tuple[tuple[str, float], ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+    origins: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, text: str, **meta: str) -> Document:
+        """Start a document from input text (line ``k`` is input line ``k + 1``)."""
+        return cls(
+            text=text,
+            meta=tuple(sorted(meta.items())),
+            origins=tuple(range(1, text.count("\n") + 2)),
+        )
+
+    @property
+    def lines(self) -> list[str]:
+        """The current text split into lines (a fresh list each call)."""
+        return self.text.split("\n")
+
+    def origin(self, index: int) -> int:
+        """The input line number (1-based) of current line ``index``; 0 if unknown."""
+        if 0 <= index < len(self.origins):
+            return self.origins[index]
+        return 0
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """A value from ``meta`` by key."""
+        for k, v in self.meta:
+            if k == key:
+                return v
+        return default
+
+    def with_meta(self, **values: str) -> Document:
+        """A copy with ``meta`` keys added or replaced."""
+        merged = dict(self.meta)
+        merged.update(values)
+        return replace(self, meta=tuple(sorted(merged.items())))
+
+    def with_language(
+        self,
+        lang: str,
+        score: float,
+        paragraph_langs: Sequence[tuple[str, float]] = (),
+    ) -> Document:
+        """A copy that carries a detected (or forced) language."""
+        return replace(
+            self, lang=lang, lang_score=score, paragraph_langs=tuple(paragraph_langs)
+        )
+
+    def with_text(
+        self, text: str, edits: Iterable[Edit], origins: Sequence[int]
+    ) -> Document:
+        """A copy with new text, more edits and the line origins that go with it."""
+        return replace(
+            self, text=text, edits=self.edits + tuple(edits), origins=tuple(origins)
+        )
+
+
+class ReplayError(ValueError):
+    """An edit does not fit the text it is replayed on (wrong text or order)."""
+
+
+def replay(text: str, edits: Iterable[Edit]) -> str:
+    """Apply ``edits`` in order to ``text`` and return the result.
+
+    Replaying a document's edits on the text it started from gives its final text:
+
+    >>> e = Edit("strip", "en.share.share-this", "drop", 2, 1, "Share this:", "")
+    >>> replay("Hello.\\nShare this:\\nBye.", [e])
+    'Hello.\\nBye.'
+
+    Each edit's ``before`` is checked against the line it names, so a replay on the
+    wrong text fails loudly with `ReplayError` instead of producing nonsense.
+    """
+    lines = text.split("\n")
+    for number, edit in enumerate(edits, 1):
+        if edit.action == "extract":
+            if "\n".join(lines) != edit.before:
+                raise ReplayError(f"edit {number} ({edit.rule}): input differs")
+            lines = edit.after.split("\n")
+            continue
+        if not 0 <= edit.at < len(lines) or lines[edit.at] != edit.before:
+            found = lines[edit.at] if 0 <= edit.at < len(lines) else "<no such line>"
+            raise ReplayError(
+                f"edit {number} ({edit.rule}) expects line {edit.at} to be "
+                f"{edit.before!r}, found {found!r}"
+            )
+        if edit.action == "drop":
+            del lines[edit.at]
+        else:
+            lines[edit.at : edit.at + 1] = edit.after.split("\n")
+    return "\n".join(lines)

@@ -1,0 +1,89 @@
+"""Turn per-line decisions into a new `Document` with correct, replayable edits.
+
+Almost every step looks at one line at a time and decides: keep it, drop it, or
+replace it with other text. `rewrite` takes those decisions and does the bookkeeping
+that is easy to get wrong by hand: each edit's ``at`` index must account for the
+lines earlier edits of the same step dropped or split, and each edit must name the
+input line it came from.
+
+    >>> from cleanse.document import Document, replay
+    >>> doc = Document.from_text("keep\\nShare this:\\nkeep too")
+    >>> out = rewrite(doc, "strip", {1: [Change("en.share", None)]})
+    >>> out.text
+    'keep\\nkeep too'
+    >>> replay(doc.text, out.edits) == out.text
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from cleanse.document import Document, Edit
+
+__all__ = ["Change", "rewrite"]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One rule's verdict on one line: new text, or ``None`` to drop the line.
+
+    Several changes to the same line apply in order, each to the previous result.
+    """
+
+    rule: str
+    text: str | None
+
+
+def rewrite(
+    doc: Document, step: str, changes: Mapping[int, Sequence[Change]]
+) -> Document:
+    """Apply ``changes`` (keyed by current line index) and record them as edits.
+
+    Returns ``doc`` itself when nothing changes, so steps cost nothing on clean text.
+    """
+    if not changes:
+        return doc
+    lines = doc.lines
+    origins = (
+        doc.origins
+        if len(doc.origins) == len(lines)
+        else tuple(range(1, len(lines) + 1))
+    )
+    out_lines: list[str] = []
+    out_origins: list[int] = []
+    edits: list[Edit] = []
+    for index, line in enumerate(lines):
+        origin = origins[index]
+        todo = changes.get(index)
+        if not todo:
+            out_lines.append(line)
+            out_origins.append(origin)
+            continue
+        # ``at`` is where this line sits in the text as replay will see it: after
+        # every earlier edit of this step, which have all been applied above.
+        at = len(out_lines)
+        current: str | None = line
+        for change in todo:
+            if current is None:
+                break
+            if change.text is None:
+                edits.append(Edit(step, change.rule, "drop", origin, at, current, ""))
+                current = None
+            elif change.text != current:
+                edits.append(
+                    Edit(step, change.rule, "replace", origin, at, current, change.text)
+                )
+                current = change.text
+        if current is None:
+            continue
+        # A replacement may hold line breaks (U+2028 became "\n"): later edits of
+        # this line would then need several indices, so a replacement that splits a
+        # line must be the last change to it; rewrite callers guarantee that.
+        parts = current.split("\n")
+        out_lines.extend(parts)
+        out_origins.extend([origin] * len(parts))
+    if not edits:
+        return doc
+    return doc.with_text("\n".join(out_lines), edits, out_origins)

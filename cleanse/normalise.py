@@ -1,0 +1,160 @@
+"""Normalise invisible characters, Unicode spaces and line breaks.
+
+    >>> normalise_text("Preis:\\u00a010\\u00a0€ \\u200b\\r\\nBe\\u00adstellung")
+    'Preis: 10 € \\nBestellung'
+
+What happens to each character is decided in one table, `POLICY`, and documented in
+``docs/normalisation.md`` (a test keeps the two in step). Each row is a rule with an
+id; every change is an edit with that id. The rows apply in table order, and line
+breaks first, so that a line split by U+2028 is normalised like any other line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from cleanse.document import Document
+from cleanse.lines import Change, rewrite
+
+__all__ = ["POLICY", "Normalise", "PolicyRow", "normalise_text"]
+
+
+class PolicyRow(NamedTuple):
+    """One line of the normalisation policy."""
+
+    rule: str
+    chars: str
+    replacement: str
+    why: str
+
+
+POLICY: tuple[PolicyRow, ...] = (
+    PolicyRow(
+        "normalise.line-breaks",
+        "\r\n\r\x0c\u2028\x85",
+        "\n",
+        "CR LF, a lone CR, form feed, NEL and U+2028 LINE SEPARATOR are line breaks.",
+    ),
+    PolicyRow(
+        "normalise.paragraph-separator",
+        "\u2029",
+        "\n\n",
+        "U+2029 PARAGRAPH SEPARATOR ends a paragraph: a blank line.",
+    ),
+    PolicyRow(
+        "normalise.zero-width",
+        "\u200b\u2060\ufeff",
+        "",
+        "Zero-width space, word joiner and a stray BOM carry no text and split words "
+        "for search and tokenisers. ZWJ and ZWNJ are kept: emoji sequences, Persian, "
+        "Indic scripts and others need them.",
+    ),
+    PolicyRow(
+        "normalise.soft-hyphen",
+        "\u00ad",
+        "",
+        "A soft hyphen is a hyphenation hint that is invisible unless the word breaks; "
+        "left in, it splits the word for every consumer.",
+    ),
+    PolicyRow(
+        "normalise.bidi-controls",
+        "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        "",
+        "Direction marks, embeddings, overrides and isolates change display only, "
+        "and overrides can disguise text (Trojan Source). Letters keep their own "
+        "direction.",
+    ),
+    PolicyRow(
+        "normalise.spaces",
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+        "\u200a\u205f\t",
+        " ",
+        "No-break and typographic spaces and tabs become a plain space. Kept as they "
+        "are: U+202F NARROW NO-BREAK SPACE (French typography; the quotes step sets "
+        "it) and U+3000 IDEOGRAPHIC SPACE (CJK typography).",
+    ),
+    PolicyRow(
+        "normalise.space-runs",
+        "",
+        " ",
+        "A run of spaces becomes one; spaces at the start of a line go (trailing "
+        "spaces are the tidy step's).",
+    ),
+)
+
+_LINE_BREAK_ROWS = POLICY[:2]
+_CHAR_ROWS = POLICY[2:6]
+_RUNS_RULE = POLICY[6].rule
+
+_BREAKS = regex.compile("[\r\x0c\u2028\x85]|(\u2029)")
+_TABLES = tuple(
+    (row.rule, str.maketrans(dict.fromkeys(row.chars, row.replacement)))
+    for row in _CHAR_ROWS
+)
+_ANY_CHAR = regex.compile(
+    "[" + regex.escape("".join(row.chars for row in _CHAR_ROWS)) + "]"
+)
+_ANY_BREAK = regex.compile("[\r\x0c\u2028\u2029\x85]")
+_SPACE_RUN = regex.compile(" {2,}")
+_NEEDS_WORK = regex.compile(
+    "[" + regex.escape("".join(row.chars for row in POLICY)) + "]|  |^ "
+)
+
+
+def _break_line(line: str) -> str:
+    """Replace the line-break characters in one line by ``"\\n"``."""
+    # Lines were split on "\n", so a CR at the very end is the first half of CR LF.
+    if line.endswith("\r"):
+        line = line[:-1]
+    return str(_BREAKS.sub(lambda m: "\n\n" if m.group(1) else "\n", line))
+
+
+def _line_changes(line: str) -> list[Change]:
+    """The character-level changes for one line without line breaks, in order."""
+    changes = []
+    if _ANY_CHAR.search(line):
+        for rule, table in _TABLES:
+            new = line.translate(table)
+            if new != line:
+                changes.append(Change(rule, new))
+                line = new
+    new = _SPACE_RUN.sub(" ", line).lstrip(" ")
+    if new != line:
+        changes.append(Change(_RUNS_RULE, new))
+    return changes
+
+
+def normalise_text(text: str) -> str:
+    """Normalise a whole text; the plain-string form of `Normalise`."""
+    return Normalise()(Document.from_text(text)).text
+
+
+@dataclass(frozen=True)
+class Normalise:
+    """The normalise step: applies `POLICY`, recording an edit per rule and line."""
+
+    name: str = "normalise"
+
+    def __call__(self, doc: Document) -> Document:
+        if not _NEEDS_WORK.search(doc.text):
+            return doc
+        breaks: dict[int, list[Change]] = {}
+        for index, line in enumerate(doc.text.split("\n")):
+            if _ANY_BREAK.search(line):
+                rule = (
+                    _LINE_BREAK_ROWS[1].rule
+                    if "\u2029" in line and not regex.search("[\r\x0c\u2028\x85]", line)
+                    else _LINE_BREAK_ROWS[0].rule
+                )
+                breaks[index] = [Change(rule, _break_line(line))]
+        doc = rewrite(doc, self.name, breaks)
+        changes: dict[int, list[Change]] = {}
+        for index, line in enumerate(doc.text.split("\n")):
+            if _NEEDS_WORK.search(line):
+                found = _line_changes(line)
+                if found:
+                    changes[index] = found
+        return rewrite(doc, self.name, changes)

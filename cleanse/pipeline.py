@@ -1,0 +1,116 @@
+"""Steps and pipelines: how cleanse's parts are put together.
+
+A *step* is any callable ``Document -> Document`` with a ``name``; a plain function
+works (its ``__name__`` serves). A `Pipeline` is an ordered tuple of steps. The
+default pipeline is the flow in DESIGN.md; build your own from the same steps:
+
+    >>> from cleanse.normalise import Normalise
+    >>> from cleanse.tidy import Tidy
+    >>> Pipeline((Normalise(), Tidy())).clean("a\\u00a0b  \\n\\n\\n c")
+    'a b\\n\\nc'
+
+Pipelines are immutable and picklable (when their steps are), so the same object can
+be shipped to worker processes or a Dask cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
+from cleanse.document import Document
+
+__all__ = ["Pipeline", "Step", "step_name"]
+
+
+@runtime_checkable
+class Step(Protocol):
+    """A named transformation of a `Document`; it must not mutate its input."""
+
+    name: str
+
+    def __call__(self, doc: Document, /) -> Document: ...
+
+
+def step_name(step: Callable[[Document], Document]) -> str:
+    """The name a step reports in edits: its ``name``, else its ``__name__``."""
+    name = getattr(step, "name", None) or getattr(step, "__name__", None)
+    return str(name) if name else type(step).__name__
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """An ordered tuple of steps, run one after the other on each document.
+
+    >>> from cleanse.tidy import Tidy
+    >>> p = Pipeline((Tidy(),))
+    >>> p.run("x  ").text
+    'x'
+    >>> [d.text for d in p.stream(["a ", "b "])]
+    ['a', 'b']
+    """
+
+    steps: tuple[Callable[[Document], Document], ...]
+
+    def __post_init__(self) -> None:
+        steps = tuple(self.steps)
+        for step in steps:
+            if not callable(step):
+                raise TypeError(f"pipeline step {step!r} is not callable")
+        object.__setattr__(self, "steps", steps)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The step names, in order."""
+        return tuple(step_name(s) for s in self.steps)
+
+    def __call__(self, doc: Document) -> Document:
+        """Run every step on ``doc``: a pipeline is itself a step."""
+        for step in self.steps:
+            doc = step(doc)
+        return doc
+
+    name = "pipeline"
+
+    def run(self, text: str | Document) -> Document:
+        """Clean one text (or continue a document) and return the `Document`."""
+        if isinstance(text, Document):
+            return self(text)
+        if not isinstance(text, str):
+            raise TypeError(
+                f"cleanse works on str, got {type(text).__name__}; "
+                "decode bytes first (cleanse.decode does it with clear errors)"
+            )
+        return self(Document.from_text(text))
+
+    def clean(self, text: str) -> str:
+        """Clean one text and return only the clean string."""
+        return self.run(text).text
+
+    def stream(self, texts: Iterable[str | Document]) -> Iterator[Document]:
+        """Clean texts one by one, lazily: memory holds one document at a time."""
+        for text in texts:
+            yield self.run(text)
+
+    def without(self, *names: str) -> Pipeline:
+        """A copy without the steps of these names (``p.without("quotes")``)."""
+        unknown = set(names) - set(self.names)
+        if unknown:
+            raise ValueError(
+                f"no step named {', '.join(sorted(unknown))} in this pipeline "
+                f"(it has {', '.join(self.names)})"
+            )
+        return Pipeline(tuple(s for s in self.steps if step_name(s) not in names))
+
+    def with_step(
+        self, step: Callable[[Document], Document], *, after: str | None = None
+    ) -> Pipeline:
+        """A copy with ``step`` added at the end, or right after the step ``after``."""
+        if after is None:
+            return Pipeline((*self.steps, step))
+        names = self.names
+        if after not in names:
+            raise ValueError(f"no step named {after!r} (have {', '.join(names)})")
+        i = names.index(after) + 1
+        return Pipeline((*self.steps[:i], step, *self.steps[i:]))
