@@ -1,0 +1,26 @@
+"""Shared test settings: hypothesis profiles and the text strategies every step uses.
+
+Profiles: ``dev`` (the default, quick) and ``ci`` (500 examples per property, as the
+foundation issue asks). CI selects ``ci`` with ``HYPOTHESIS_PROFILE=ci``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile(
+    "ci",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "dev",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
