@@ -1,0 +1,330 @@
+"""The ``cleanse`` command: a Unix filter for scraped text.
+
+    cleanse < page.txt > clean.txt
+    zcat pages.jsonl.gz | cleanse --jsonl --explain > clean.jsonl
+
+Only argparse is imported until the arguments are read, so ``cleanse --help`` is
+instant and never loads trafilatura or langdetect.
+
+Exit status: 0 when every input was cleaned; 1 when some input or record could not
+be (each has a message on stderr naming file and line, and by default is written
+through unchanged); 2 for a usage error; 130 when interrupted; 141 when the reader
+of our output went away (``cleanse | head``), quietly, as Unix filters do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from cleanse.pipeline import Pipeline
+    from cleanse.records import EditsMode, LineResult
+
+__all__ = ["build_parser", "main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
+CHUNK = 64  # records per task with --jobs: large enough to amortise pickling
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to generate the CLI reference)."""
+    parser = argparse.ArgumentParser(
+        prog="cleanse",
+        description=(
+            "Clean scraped web text: repair encoding damage, normalise invisible "
+            "characters, remove boilerplate, detect the language, set quotation "
+            "marks, and report every change."
+        ),
+        epilog=(
+            "Reads standard input when no FILE is given. In text mode each input is "
+            "one document; with --jsonl each line is one JSON record. Records that "
+            "cannot be cleaned are reported on stderr with file and line and written "
+            "through unchanged (see --on-error); the exit status is then 1."
+        ),
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="input files")
+    mode = parser.add_argument_group("input and output")
+    mode.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read and write one JSON object per line",
+    )
+    mode.add_argument(
+        "--field",
+        default="text",
+        metavar="NAME",
+        help="the record field holding the text (default: text)",
+    )
+    mode.add_argument(
+        "--edits",
+        choices=("full", "rules", "none"),
+        default="full",
+        help="what JSONL records carry in 'edits': every edit in full (replayable, "
+        "the default), only the rule ids, or nothing",
+    )
+    mode.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="decode text input with this codec instead of UTF-8 (e.g. latin-1)",
+    )
+    mode.add_argument(
+        "--on-error",
+        choices=("pass", "skip", "fail"),
+        default="pass",
+        help="a bad input or record is written through unchanged (pass, default), "
+        "left out (skip), or stops the run (fail); it is reported on stderr in "
+        "every case",
+    )
+    mode.add_argument(
+        "--explain",
+        action="store_true",
+        help="print every change to stderr: where, rule id, what was removed",
+    )
+    mode.add_argument(
+        "--quiet", "-q", action="store_true", help="no progress bar, no summary"
+    )
+    run = parser.add_argument_group("running")
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes (0: one per core); output order and bytes are the "
+        "same as with one",
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    return parser
+
+
+def _version() -> str:
+    from cleanse import __version__
+
+    return f"cleanse {__version__}"
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all cores) or more")
+    return jobs
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to clean its share; small and picklable."""
+
+    pipeline: tuple[tuple[str, Any], ...]
+    field: str
+    edits: EditsMode
+    explain: bool
+    encoding: str | None
+
+    def build(self) -> Pipeline:
+        from cleanse.api import make_pipeline
+
+        return make_pipeline(**dict(self.pipeline))
+
+
+def _clean_lines(task: tuple[Settings, list[tuple[str, bytes]]]) -> list[LineResult]:
+    """Worker: clean a chunk of JSONL lines; each item is (where, raw line)."""
+    from cleanse.records import process_line
+
+    settings, chunk = task
+    run = settings.build().run
+    return [
+        process_line(
+            raw,
+            run,
+            where=where,
+            field=settings.field,
+            edits=settings.edits,
+            explain=settings.explain,
+        )
+        for where, raw in chunk
+    ]
+
+
+def _clean_text(task: tuple[Settings, str, bytes]) -> LineResult:
+    """Worker: clean one whole text input (a file or standard input)."""
+    from cleanse.decoding import DecodeError, decode
+    from cleanse.records import LineResult, format_edit
+
+    settings, where, data = task
+    try:
+        text = decode(data, encoding=settings.encoding, source=where)
+    except DecodeError as error:
+        return LineResult(data, str(error))
+    doc = settings.build().run(text)
+    notes = tuple(format_edit(where, e) for e in doc.edits) if settings.explain else ()
+    return LineResult(doc.text.encode("utf-8"), None, notes)
+
+
+class Run:
+    """One invocation: where output goes, what failed, and the error policy."""
+
+    def __init__(self, args: argparse.Namespace, out: IO[bytes], err: IO[str]) -> None:
+        self.args = args
+        self.out = out
+        self.err = err
+        self.failed = 0
+        self.settings = Settings(
+            pipeline=_pipeline_options(args),
+            field=args.field,
+            edits=args.edits,
+            explain=args.explain,
+            encoding=args.encoding,
+        )
+
+    def report(self, message: str) -> None:
+        self.err.write(f"cleanse: {message}\n")
+        self.err.flush()
+
+    def emit(self, result: LineResult, *, newline: bool) -> bool:
+        """Write one result; returns False when ``--on-error fail`` must stop."""
+        for note in result.explain:
+            self.err.write(note + "\n")
+        if result.error is not None:
+            self.failed += 1
+            self.report(result.error)
+            if self.args.on_error == "fail":
+                return False
+            if self.args.on_error == "skip":
+                return True
+        if result.output is not None:
+            self.out.write(result.output)
+            if newline:
+                self.out.write(b"\n")
+        self.out.flush()
+        return True
+
+    def text_mode(self, sources: Iterator[tuple[str, bytes]]) -> None:
+        from cleanse.parallel import ordered_map
+
+        tasks = ((self.settings, where, data) for where, data in sources)
+        for result in ordered_map(_clean_text, tasks, jobs=self.args.jobs, window=4):
+            text_result = result
+            if result.error is None and result.output == b"":
+                continue  # an empty document writes nothing, not a blank line
+            if not self.emit(text_result, newline=result.error is None):
+                return
+
+    def jsonl_mode(self, streams: Iterator[tuple[str, IO[bytes]]]) -> None:
+        from cleanse.parallel import ordered_map
+
+        def chunks() -> Iterator[tuple[Settings, list[tuple[str, bytes]]]]:
+            chunk: list[tuple[str, bytes]] = []
+            for name, stream in streams:
+                for number, raw in enumerate(stream, 1):
+                    chunk.append((f"{name}:{number}", raw))
+                    if len(chunk) >= CHUNK or self.args.jobs == 1:
+                        yield self.settings, chunk
+                        chunk = []
+            if chunk:
+                yield self.settings, chunk
+
+        for results in ordered_map(_clean_lines, chunks(), jobs=self.args.jobs):
+            for result in results:
+                if not self.emit(result, newline=True):
+                    return
+
+
+def _pipeline_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
+    """The make_pipeline keyword arguments the command line asks for."""
+    del args
+    return ()
+
+
+def _read_sources(files: Sequence[str], run: Run) -> Iterator[tuple[str, bytes]]:
+    if not files:
+        yield "<stdin>", sys.stdin.buffer.read()
+        return
+    for name in files:
+        if name == "-":
+            yield "<stdin>", sys.stdin.buffer.read()
+            continue
+        try:
+            with open(name, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            run.failed += 1
+            run.report(f"{name}: cannot read: {error.strerror}")
+            continue
+        yield name, data
+
+
+def _open_streams(files: Sequence[str], run: Run) -> Iterator[tuple[str, IO[bytes]]]:
+    if not files:
+        yield "<stdin>", sys.stdin.buffer
+        return
+    for name in files:
+        if name == "-":
+            yield "<stdin>", sys.stdin.buffer
+            continue
+        try:
+            handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
+        except OSError as error:
+            run.failed += 1
+            run.report(f"{name}: cannot read: {error.strerror}")
+            continue
+        with handle:
+            yield name, handle
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    out = sys.stdout.buffer
+    run = Run(args, out, sys.stderr)
+    try:
+        if args.jsonl:
+            run.jsonl_mode(_open_streams(args.files, run))
+        else:
+            run.text_mode(_read_sources(args.files, run))
+        out.flush()
+    except BrokenPipeError:
+        # The reader went away (cleanse | head): stop quietly, like cat does.
+        _silence_stdout()
+        return EXIT_PIPE
+    except KeyboardInterrupt:
+        _flush_quietly(out)
+        run.report("interrupted; output so far was written")
+        return EXIT_INTERRUPTED
+    except OSError as error:
+        _silence_stdout()
+        run.report(f"cannot write output: {error.strerror or error}")
+        return EXIT_FAILED
+    if run.failed:
+        if not args.quiet:
+            run.report(f"{run.failed} input(s) could not be cleaned; see above")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _flush_quietly(out: IO[bytes]) -> None:
+    try:
+        out.flush()
+    except OSError:
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def entry() -> None:  # pragma: no cover - thin wrapper for the console script
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""JSON records in and out: the unit the command line, Dask and datasets work on.
+
+    >>> out = clean_record({"id": 7, "text": "Hallo\\u00a0Welt "})
+    >>> out["id"], out["text"], sorted(out)
+    (7, 'Hallo Welt', ['edits', 'id', 'lang', 'lang_score', 'text'])
+
+A cleaned record is the input record with the text field replaced and ``lang``,
+``lang_score`` and ``edits`` (and ``paragraph_langs`` when asked for) set. Every
+other field keeps its value and its place. A key the record already has under one of
+those names is overwritten where it stands, so cleaning cleanse's own output again
+gives the same record.
+
+`process_line` is the whole life of one JSONL line: decode, parse, check, clean,
+serialise. It never raises for bad input; it returns a `LineResult` that says what
+to write and what went wrong, which is what lets the command line keep every record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from cleanse.document import Document
+from cleanse.pipeline import Pipeline
+
+__all__ = [
+    "EditsMode",
+    "LineResult",
+    "RecordError",
+    "clean_record",
+    "dumps",
+    "format_edit",
+    "parse_record",
+    "process_line",
+]
+
+EditsMode = Literal["full", "rules", "none"]
+
+Runner = Callable[[str], Document]
+
+
+class RecordError(ValueError):
+    """A record that cannot be cleaned: not JSON, not an object, no string text."""
+
+
+@dataclass(frozen=True, slots=True)
+class LineResult:
+    """What to do with one input line.
+
+    ``output`` is the line to write (without its newline), or ``None`` to write
+    nothing. ``error`` is a message naming the problem, or ``None``. ``explain`` holds
+    the human-readable edit lines for ``--explain``.
+    """
+
+    output: bytes | None
+    error: str | None = None
+    explain: tuple[str, ...] = ()
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    record: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in record:
+            raise RecordError(
+                f"duplicate key {key!r}: the record is ambiguous, so it is not cleaned"
+            )
+        record[key] = value
+    return record
+
+
+def parse_record(raw: bytes | str, field: str) -> dict[str, Any]:
+    """Parse one JSONL line into a record whose ``field`` holds a string.
+
+    Raises `RecordError` with a message a user can act on.
+    """
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise RecordError(
+                f"invalid UTF-8 at byte {error.start} of the line; JSONL must be UTF-8"
+            ) from None
+    try:
+        record = json.loads(raw, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as error:
+        raise RecordError(
+            f"not valid JSON: {error.msg}, column {error.colno}"
+        ) from None
+    except RecursionError:
+        raise RecordError("JSON nested too deeply to parse") from None
+    if not isinstance(record, dict):
+        raise RecordError(f"a JSON {type(record).__name__}, not an object")
+    if field not in record:
+        raise RecordError(f"no field {field!r} (use --field to name the text field)")
+    if not isinstance(record[field], str):
+        kind = "null" if record[field] is None else type(record[field]).__name__
+        raise RecordError(f"field {field!r} is {kind}, not a string")
+    return record
+
+
+def clean_record(
+    record: dict[str, Any],
+    pipeline: Pipeline | None = None,
+    *,
+    field: str = "text",
+    edits: EditsMode = "full",
+) -> dict[str, Any]:
+    """Clean ``record[field]`` with ``pipeline`` (the default one if ``None``).
+
+    Returns a new dict; the input is not changed. Raises `RecordError` when the
+    field is missing or not a string.
+    """
+    if not isinstance(record.get(field), str):
+        kind = type(record.get(field)).__name__ if field in record else "missing"
+        raise RecordError(f"field {field!r} is {kind}, not a string")
+    if pipeline is None:
+        from cleanse.api import make_pipeline
+
+        pipeline = make_pipeline()
+    return _merge(record, pipeline.run(record[field]), field, edits)
+
+
+def _merge(
+    record: dict[str, Any], doc: Document, field: str, edits: EditsMode
+) -> dict[str, Any]:
+    out = dict(record)
+    out[field] = doc.text
+    out["lang"] = doc.lang
+    out["lang_score"] = round(doc.lang_score, 4)
+    if doc.paragraph_langs:
+        out["paragraph_langs"] = [
+            [lang, round(s, 4)] for lang, s in doc.paragraph_langs
+        ]
+    if edits == "full":
+        out["edits"] = [e.to_dict() for e in doc.edits]
+    elif edits == "rules":
+        out["edits"] = [e.rule for e in doc.edits]
+    return out
+
+
+def dumps(record: dict[str, Any]) -> bytes:
+    """Serialise a record as one UTF-8 JSON line (no newline).
+
+    Lone surrogates that a record carried in other fields cannot be written as UTF-8;
+    such a record is written with ASCII escapes instead, so it survives unchanged.
+    """
+    text = json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(record, ensure_ascii=True, separators=(", ", ": ")).encode()
+
+
+def format_edit(where: str, doc_edit: Any) -> str:
+    """One ``--explain`` line: where, line, step, rule, what was done."""
+    before = _show(doc_edit.before)
+    if doc_edit.action == "drop":
+        what = f"dropped {before}"
+    elif doc_edit.action == "extract":
+        what = "extracted the main text from HTML"
+    else:
+        what = f"{before} -> {_show(doc_edit.after)}"
+    return f"{where}: line {doc_edit.line}: {doc_edit.rule}: {what}"
+
+
+def _show(text: str, limit: int = 100) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def process_line(
+    raw: bytes,
+    runner: Runner,
+    *,
+    where: str,
+    field: str = "text",
+    edits: EditsMode = "full",
+    explain: bool = False,
+) -> LineResult:
+    """Clean one JSONL line; never raises for bad input (see `LineResult`)."""
+    line = raw.rstrip(b"\r\n")
+    if not line.strip():
+        # A blank line holds no record: it is written back as it was, not an error.
+        return LineResult(line)
+    try:
+        record = parse_record(line, field)
+    except RecordError as error:
+        return LineResult(line, f"{where}: {error}")
+    doc = runner(record[field])
+    out = dumps(_merge(record, doc, field, edits))
+    notes = tuple(format_edit(where, e) for e in doc.edits) if explain else ()
+    return LineResult(out, None, notes)
