@@ -1,0 +1,208 @@
+"""The installed ``cleanse`` command, run as users run it: through a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+_script = Path(sys.executable).parent / "cleanse"
+COMMAND = [str(_script)] if _script.exists() else [shutil.which("cleanse") or "cleanse"]
+
+
+def run(
+    *args: str, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [*COMMAND, *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_text_mode_cleans_stdin_to_stdout() -> None:
+    result = run(stdin="Caf\u00c3\u00a9\u00a0au lait  \n\n\n\nFin\n".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "Café au lait\n\nFin\n"
+    assert result.stderr == b""
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "cleanse"],
+        input=b"a\xc2\xa0b",
+        capture_output=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert result.stdout == b"a b\n"
+
+
+def test_files_are_documents_each(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one  \n")
+    (tmp_path / "b.txt").write_text("two\u00a0\n")
+    result = run(str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.stdout == b"one\ntwo\n"
+
+
+def test_missing_file_is_reported_and_others_still_cleaned(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("one  \n")
+    result = run(str(tmp_path / "nope.txt"), str(tmp_path / "a.txt"))
+    assert result.returncode == 1
+    assert b"nope.txt" in result.stderr
+    assert result.stdout == b"one\n"
+
+
+def test_invalid_utf8_is_named_and_passed_through() -> None:
+    result = run(stdin=b"Gr\xfc\xdfe\n")
+    assert result.returncode == 1
+    assert b"<stdin>: byte offset 2" in result.stderr
+    assert b"--encoding" in result.stderr
+    assert result.stdout == b"Gr\xfc\xdfe\n"
+
+
+def test_encoding_option_decodes_latin1() -> None:
+    result = run("--encoding", "latin-1", stdin=b"Gr\xfc\xdfe\n")
+    assert result.returncode == 0
+    assert result.stdout == "Grüße\n".encode()
+
+
+def test_explain_names_line_rule_and_change() -> None:
+    result = run("--explain", stdin=b"ok\nCaf\xc3\x83\xc2\xa9\n")
+    assert result.stdout == "ok\nCafé\n".encode()
+    assert "<stdin>: line 2: repair.ftfy: 'CafÃ©' -> 'Café'" in result.stderr.decode()
+
+
+JSONL_IN = b"\n".join(
+    [
+        b'{"id": 1, "text": "a\\u00a0b ", "url": "https://x.example/1"}',
+        b"not json",
+        b"[1, 2]",
+        b'{"id": 4, "text": null}',
+        b'{"id": 5, "body": "x"}',
+        b'{"id": 6, "text": "x", "id": 7}',
+        b'{"id": 8, "text": "\\ud800 lone"}',
+        b'{"id": 9, "text": "trunc',
+    ]
+)
+
+
+def test_jsonl_keeps_every_line_in_order() -> None:
+    result = run("--jsonl", stdin=JSONL_IN)
+    assert result.returncode == 1
+    out = result.stdout.split(b"\n")
+    assert out[-1] == b""
+    lines = out[:-1]
+    assert len(lines) == len(JSONL_IN.split(b"\n"))
+    first = json.loads(lines[0])
+    assert list(first)[:3] == ["id", "text", "url"]
+    assert first["text"] == "a b"
+    assert first["lang"] == "und" or len(first["lang"]) == 2
+    assert [e["rule"] for e in first["edits"]] == [
+        "normalise.spaces",
+        "tidy.trailing-space",
+    ]
+    assert lines[1:6] == JSONL_IN.split(b"\n")[1:6]  # bad records, unchanged
+    assert json.loads(lines[6])["text"] == "\ufffd lone"
+    assert lines[7] == b'{"id": 9, "text": "trunc'
+    stderr = result.stderr.decode()
+    for number, words in [
+        (2, "not valid JSON"),
+        (3, "list, not an object"),
+        (4, "null, not a string"),
+        (5, "no field 'text'"),
+        (6, "duplicate key 'id'"),
+        (8, "not valid JSON"),
+    ]:
+        assert f"<stdin>:{number}: " in stderr and words in stderr
+
+
+def test_jsonl_skip_and_fail_policies() -> None:
+    skipped = run("--jsonl", "--on-error", "skip", stdin=JSONL_IN)
+    assert skipped.returncode == 1
+    assert len(skipped.stdout.splitlines()) == 2
+    failed = run("--jsonl", "--on-error", "fail", stdin=JSONL_IN)
+    assert failed.returncode == 1
+    assert len(failed.stdout.splitlines()) == 1
+
+
+def test_jsonl_field_option_and_existing_keys_are_overwritten_in_place() -> None:
+    record = {"lang": "xx", "body": "x\u00a0y", "edits": "old"}
+    result = run("--jsonl", "--field", "body", stdin=json.dumps(record).encode())
+    out = json.loads(result.stdout)
+    assert list(out) == ["lang", "body", "edits", "lang_score"]
+    assert out["body"] == "x y"
+    assert isinstance(out["edits"], list)
+
+
+def test_jsonl_output_is_idempotent() -> None:
+    first = run("--jsonl", stdin=JSONL_IN.split(b"\n")[0]).stdout
+    second = run("--jsonl", "--edits", "none", stdin=first).stdout
+    assert json.loads(second)["text"] == json.loads(first)["text"]
+
+
+def test_jobs_gives_byte_identical_output() -> None:
+    lines = [
+        json.dumps({"n": i, "text": f"Zeile {i}\u00a0 mit  Text \n\n\n{i}"}).encode()
+        for i in range(300)
+    ]
+    data = b"\n".join([*lines[:100], b"garbage", *lines[100:]]) + b"\n"
+    one = run("--jsonl", stdin=data)
+    two = run("--jsonl", "--jobs", "2", stdin=data)
+    assert one.stdout == two.stdout
+    assert one.returncode == two.returncode == 1
+    assert len(two.stdout.splitlines()) == 301
+
+
+def test_usage_error_exits_2() -> None:
+    result = run("--on-error", "explode")
+    assert result.returncode == 2
+    assert b"invalid choice" in result.stderr
+
+
+def test_help_imports_neither_trafilatura_nor_langdetect() -> None:
+    code = (
+        "import sys; from cleanse.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'trafilatura', 'langdetect', 'ftfy', 'lxml'} & set(sys.modules)\n"
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    )
+    assert result.stdout.strip().endswith("[]")
+
+
+def test_plain_text_cleaning_does_not_import_trafilatura() -> None:
+    code = (
+        "import sys, cleanse; cleanse.clean('Hallo Welt, das ist ein Text.')\n"
+        "print('trafilatura' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_broken_pipe_ends_quietly() -> None:
+    big = b"Zeile mit Text.\n\n" * 200_000
+    proc = subprocess.run(
+        f"{' '.join(COMMAND)} | head -c 10",
+        shell=True,
+        input=big,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.stdout == b"Zeile mit "
+    assert b"Traceback" not in proc.stderr

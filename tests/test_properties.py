@@ -1,0 +1,68 @@
+"""The guarantees of DESIGN.md, as properties of the default pipeline.
+
+These run on whatever `make_pipeline()` holds, so every step that joins the default
+flow is held to them: idempotent, deterministic, total, conservative, clean text
+unchanged, and edits that replay to the output.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cleanse import clean, clean_document, replay
+from cleanse.normalise import normalise_text
+from cleanse.repair import repair_text
+from tests.strategies import PROSE, any_text, scraped_text
+
+texts = st.one_of(scraped_text, any_text)
+
+WORD = regex.compile(r"\w+")
+# Characters the quotes step may change, besides the French inner spacing.
+QUOTE_CHARS = set("\"'`´“”„‟‘’‚‛«»‹›\u202f ")
+
+
+@given(texts)
+@example("LESEN\u00a0 Der Chef der Armee stirbt mit 56 Jahren.")
+def test_total_deterministic_idempotent(text: str) -> None:
+    once = clean(text)
+    assert clean(text) == once
+    assert clean(once) == once
+
+
+@given(texts)
+def test_edits_replay_to_the_output(text: str) -> None:
+    doc = clean_document(text)
+    assert replay(text, doc.edits) == doc.text
+
+
+@given(texts)
+def test_no_invented_words(text: str) -> None:
+    # Repair and normalise may join or fix words (that is their job, and each is a
+    # documented edit); after them, steps only drop lines and set quotes.
+    reference = set(WORD.findall(normalise_text(repair_text(text))))
+    assert set(WORD.findall(clean(text))) <= reference
+
+
+@given(texts)
+def test_later_steps_drop_whole_lines_or_change_only_quotes(text: str) -> None:
+    for edit in clean_document(text).edits:
+        if edit.step in ("strip", "page"):
+            assert edit.action == "drop"
+        elif edit.step == "quotes":
+            changed = {a for a, b in zip(edit.before, edit.after) if a != b}
+            changed |= set(edit.before) ^ set(edit.after)
+            assert changed <= QUOTE_CHARS, edit
+
+
+clean_prose = st.lists(
+    st.sampled_from(sorted(PROSE.values())), min_size=1, max_size=6
+).map("\n\n".join)
+
+
+@given(clean_prose)
+def test_clean_text_passes_unchanged(text: str) -> None:
+    doc = clean_document(text)
+    assert doc.text == text
+    assert [e.step for e in doc.edits] == []

@@ -1,0 +1,64 @@
+"""The repair step: ftfy with our configuration, and the exact fast path."""
+
+from __future__ import annotations
+
+import pytest
+from ftfy import fix_and_explain
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse.document import Document, replay
+from cleanse.repair import REPAIR_CONFIG, Repair, repair_line, repair_text
+from tests.strategies import any_text, scraped_text
+
+CASES = [
+    ("WeiÃŸrussland", "Weißrussland"),
+    ("CafÃ© au lait", "Café au lait"),
+    ("Fish &amp; Chips", "Fish & Chips"),
+    ("it&#x2019;s", "it\u2019s"),
+    ("ﬁnal ﬂight", "final flight"),
+    ("a\x00b\x07c", "abc"),
+    ("\x1b[31mred\x1b[0m", "red"),
+    ("e\u0301", "\u00e9"),  # NFC
+    # Must not change:
+    (
+        "„Anführungszeichen“ und “quotes” bleiben",
+        "„Anführungszeichen“ und “quotes” bleiben",
+    ),
+    ("ＬＯＵＤ（全角）", "ＬＯＵＤ（全角）"),  # fullwidth kept: CJK typography
+    ("AT&T and R&D", "AT&T and R&D"),
+    ("<b>&amp;</b>", "<b>&amp;</b>"),  # a line with markup keeps its entities
+    ("Grüße aus Köln, Zürich und Łódź", "Grüße aus Köln, Zürich und Łódź"),
+    ("Привет, мир", "Привет, мир"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("text_in", "text_out"), CASES)
+def test_repair_table(text_in: str, text_out: str) -> None:
+    assert repair_text(text_in) == text_out
+
+
+@given(st.one_of(scraped_text, any_text))
+def test_fast_path_gives_exactly_what_ftfy_gives(text: str) -> None:
+    for line in text.split("\n"):
+        assert repair_line(line) == fix_and_explain(line, REPAIR_CONFIG).text
+
+
+@given(st.one_of(scraped_text, any_text))
+def test_repair_is_idempotent_and_replayable(text: str) -> None:
+    doc = Repair()(Document.from_text(text))
+    assert Repair()(doc).text == doc.text
+    assert replay(text, doc.edits) == doc.text
+
+
+def test_repair_records_one_edit_per_changed_line() -> None:
+    doc = Repair()(Document.from_text("ok\nCafÃ©\nok"))
+    assert [(e.rule, e.line, e.before, e.after) for e in doc.edits] == [
+        ("repair.ftfy", 2, "CafÃ©", "Café")
+    ]
+
+
+def test_config_keeps_quotes_and_line_breaks_for_later_steps() -> None:
+    assert REPAIR_CONFIG.uncurl_quotes is False
+    assert REPAIR_CONFIG.fix_line_breaks is False
