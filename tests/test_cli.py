@@ -124,7 +124,8 @@ def test_jsonl_keeps_every_line_in_order() -> None:
         (6, "duplicate key 'id'"),
         (8, "not valid JSON"),
     ]:
-        assert f"<stdin>:{number}: " in stderr and words in stderr
+        assert f"<stdin>:{number}: " in stderr
+        assert words in stderr
 
 
 def test_jsonl_skip_and_fail_policies() -> None:
