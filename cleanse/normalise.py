@@ -11,10 +11,9 @@ breaks first, so that a line split by U+2028 is normalised like any other line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
-
-import regex
 
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
@@ -89,18 +88,17 @@ _LINE_BREAK_ROWS = POLICY[:2]
 _CHAR_ROWS = POLICY[2:6]
 _RUNS_RULE = POLICY[6].rule
 
-_BREAKS = regex.compile("[\r\x0c\u2028\x85]|(\u2029)")
+_BREAKS = re.compile("[\r\x0c\u2028\x85]|(\u2029)")
 _TABLES = tuple(
     (row.rule, str.maketrans(dict.fromkeys(row.chars, row.replacement)))
     for row in _CHAR_ROWS
 )
-_ANY_CHAR = regex.compile(
-    "[" + regex.escape("".join(row.chars for row in _CHAR_ROWS)) + "]"
-)
-_ANY_BREAK = regex.compile("[\r\x0c\u2028\u2029\x85]")
-_SPACE_RUN = regex.compile(" {2,}")
-_NEEDS_WORK = regex.compile(
-    "[" + regex.escape("".join(row.chars for row in POLICY)) + "]|  |^ "
+_ANY_CHAR = re.compile("[" + re.escape("".join(row.chars for row in _CHAR_ROWS)) + "]")
+_ANY_BREAK = re.compile("[\r\x0c\u2028\u2029\x85]")
+_ANY_LINE_BREAK = re.compile("[\r\x0c\u2028\x85]")
+_SPACE_RUN = re.compile(" {2,}")
+_NEEDS_WORK = re.compile(
+    "[" + re.escape("".join(row.chars for row in POLICY)) + "]|  |^ "
 )
 
 
@@ -146,7 +144,7 @@ class Normalise:
             if _ANY_BREAK.search(line):
                 rule = (
                     _LINE_BREAK_ROWS[1].rule
-                    if "\u2029" in line and not regex.search("[\r\x0c\u2028\x85]", line)
+                    if "\u2029" in line and not _ANY_LINE_BREAK.search(line)
                     else _LINE_BREAK_ROWS[0].rule
                 )
                 breaks[index] = [Change(rule, _break_line(line))]

@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["available_cores", "ordered_map"]
 
@@ -52,6 +54,10 @@ def ordered_map(
     if jobs == 1:
         yield from map(func, items)
         return
+    # Imported here: the process pool machinery costs start-up time for nothing
+    # when one process does the work.
+    from concurrent.futures import ProcessPoolExecutor
+
     window = window or 4 * jobs
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[R]] = deque()

@@ -8,7 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanse.document import Document, replay
-from cleanse.repair import REPAIR_CONFIG, Repair, repair_line, repair_text
+from cleanse.repair import (
+    TRIGGER_CHARS,
+    Repair,
+    repair_config,
+    repair_line,
+    repair_text,
+)
 from tests.strategies import any_text, scraped_text
 
 CASES = [
@@ -42,7 +48,7 @@ def test_repair_table(text_in: str, text_out: str) -> None:
 @given(st.one_of(scraped_text, any_text))
 def test_fast_path_gives_exactly_what_ftfy_gives(text: str) -> None:
     for line in text.split("\n"):
-        assert repair_line(line) == fix_and_explain(line, REPAIR_CONFIG).text
+        assert repair_line(line) == fix_and_explain(line, repair_config()).text
 
 
 @given(st.one_of(scraped_text, any_text))
@@ -60,5 +66,33 @@ def test_repair_records_one_edit_per_changed_line() -> None:
 
 
 def test_config_keeps_quotes_and_line_breaks_for_later_steps() -> None:
-    assert REPAIR_CONFIG.uncurl_quotes is False
-    assert REPAIR_CONFIG.fix_line_breaks is False
+    assert repair_config().uncurl_quotes is False
+    assert repair_config().fix_line_breaks is False
+
+
+def test_trigger_characters_match_ftfys_own_tables() -> None:
+    # The fast path's character set is written out so that clean text never imports
+    # ftfy; it must stay the set ftfy's fixers can act on.
+    import re
+
+    from ftfy.chardata import CONTROL_CHARS, LIGATURES
+
+    expected = set(CONTROL_CHARS) | set(range(0x80, 0xA0)) | set(LIGATURES)
+    expected |= {ord("&"), 0x1B} | set(range(0xD800, 0xE000))
+    pattern = re.compile(f"[{TRIGGER_CHARS}]")
+    found = {c for c in range(0x110000) if pattern.match(chr(c))}
+    assert found == expected
+
+
+def test_clean_ascii_text_does_not_import_ftfy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, cleanse; cleanse.clean('Plain text, nothing to repair.')\n"
+        "print('ftfy' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert out.stdout.strip() == "False", out.stderr
