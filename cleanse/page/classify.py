@@ -204,11 +204,11 @@ def decide(infos: Sequence[LineInfo], *, has_list: bool = True) -> dict[int, str
     """
     nonblank = [i for i, info in enumerate(infos) if not info.blank]
     classes = {i: _classify(infos[i], has_list) for i in nonblank}
-    if GOOD not in classes.values():
+    links = _link_blocks(infos, classes)
+    if not any(cls == GOOD and i not in links for i, cls in classes.items()):
         return {}
     menus = _menu_runs(infos, nonblank)
     inside = _sandwiched(classes, nonblank)
-    links = _link_blocks(infos, classes)
     scores = {
         i: _score(infos[i], classes[i], i in inside, i in menus, i in links)
         for i in nonblank
@@ -284,7 +284,7 @@ def _take_head(
             info.cue is not None
             or info.separators >= 2
             or info.chars > HEAD_CHARS
-            or i in menus
+            or (i in menus and not info.title)
         ):
             return
         keep.add(i)

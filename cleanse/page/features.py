@@ -23,6 +23,8 @@ __all__ = ["LineInfo", "describe", "tokens"]
 _WORD = regex.compile(r"\w+")
 #: A navigation separator standing alone between spaces: ``Home » News | Sport``.
 _SEPARATOR = regex.compile(r"(?<=\s)[|»›·•>/](?=\s)")
+#: A page title: the heading, then the site name after a separator.
+_TITLE = regex.compile(r"([^|–—:]+?)\s(?:[|–—-]|::)\s")
 _BULLET = regex.compile(r"(?:[-–—•*·▪►○●]|\d{1,2}[.)])\s")
 _COPYRIGHT = regex.compile(r"©|\(c\)\s*\d{4}", regex.IGNORECASE)
 #: Sentence-final punctuation, closing quotes and brackets allowed after it.
@@ -51,6 +53,8 @@ class LineInfo:
     - ``repeated``: the same text occurs on another line of the page.
     - ``pipes``: how many ``|`` the line holds (table rows keep a count).
     - ``colon``: ends with a colon, as a line that introduces a list does.
+    - ``title``: the line opens another line of the page up to a separator, as the
+      article's heading opens the page title (``Heading | Site``).
     """
 
     chars: int
@@ -64,6 +68,7 @@ class LineInfo:
     repeated: bool
     pipes: int
     colon: bool
+    title: bool
 
     @property
     def blank(self) -> bool:
@@ -71,7 +76,7 @@ class LineInfo:
         return self.words == 0
 
 
-_BLANK = LineInfo(0, 0, 0.0, False, 0, False, False, None, False, 0, False)
+_BLANK = LineInfo(0, 0, 0.0, False, 0, False, False, None, False, 0, False, False)
 
 
 def tokens(line: str) -> list[str]:
@@ -119,6 +124,11 @@ def describe(lines: Sequence[str], stop_words: Collection[str]) -> list[LineInfo
     """Measure every line of a page; ``stop_words`` are lowercase."""
     stripped = [line.strip() for line in lines]
     counts = Counter(s.casefold() for s in stripped if s)
+    titles = {
+        match.group(1).strip()
+        for s in stripped
+        if (match := _TITLE.match(s.casefold())) is not None
+    }
     infos = []
     for text in stripped:
         words = tokens(text)
@@ -141,6 +151,7 @@ def describe(lines: Sequence[str], stop_words: Collection[str]) -> list[LineInfo
                 repeated=counts[low] > 1,
                 pipes=text.count("|"),
                 colon=text.endswith(":"),
+                title=low in titles,
             )
         )
     _mark_tables(infos)
