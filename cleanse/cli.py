@@ -15,6 +15,7 @@ of our output went away (``cleanse | head``), quietly, as Unix filters do.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from cleanse.pipeline import Pipeline
     from cleanse.records import EditsMode, LineResult
 
-__all__ = ["build_parser", "main"]
+__all__ = ["build_parser", "main", "run_cli"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 CHUNK = 64  # records per task with --jobs: large enough to amortise pickling
@@ -169,13 +170,21 @@ def _clean_text(task: tuple[Settings, str, bytes]) -> LineResult:
 
 
 class Run:
-    """One invocation: where output goes, what failed, and the error policy."""
+    """One invocation: its streams, what failed, the error policy and the progress."""
 
-    def __init__(self, args: argparse.Namespace, out: IO[bytes], err: IO[str]) -> None:
+    def __init__(
+        self,
+        args: argparse.Namespace,
+        stdin: IO[bytes],
+        out: IO[bytes],
+        err: IO[str],
+    ) -> None:
         self.args = args
+        self.stdin = stdin
         self.out = out
         self.err = err
         self.failed = 0
+        self.progress = Progress.start(err, enabled=not args.quiet)
         self.settings = Settings(
             pipeline=_pipeline_options(args),
             field=args.field,
@@ -185,13 +194,16 @@ class Run:
         )
 
     def report(self, message: str) -> None:
+        self.progress.clear()
         self.err.write(f"cleanse: {message}\n")
         self.err.flush()
 
     def emit(self, result: LineResult, *, newline: bool) -> bool:
         """Write one result; returns False when ``--on-error fail`` must stop."""
-        for note in result.explain:
-            self.err.write(note + "\n")
+        if result.explain:
+            self.progress.clear()
+            for note in result.explain:
+                self.err.write(note + "\n")
         if result.error is not None:
             self.failed += 1
             self.report(result.error)
@@ -203,6 +215,7 @@ class Run:
             self.out.write(result.output)
             if newline:
                 self.out.write(b"\n")
+            self.progress.update(len(result.output) + newline)
         self.out.flush()
         return True
 
@@ -244,12 +257,9 @@ def _pipeline_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
 
 
 def _read_sources(files: Sequence[str], run: Run) -> Iterator[tuple[str, bytes]]:
-    if not files:
-        yield "<stdin>", sys.stdin.buffer.read()
-        return
-    for name in files:
+    for name in files or ["-"]:
         if name == "-":
-            yield "<stdin>", sys.stdin.buffer.read()
+            yield "<stdin>", run.stdin.read()
             continue
         try:
             with open(name, "rb") as handle:
@@ -262,12 +272,9 @@ def _read_sources(files: Sequence[str], run: Run) -> Iterator[tuple[str, bytes]]
 
 
 def _open_streams(files: Sequence[str], run: Run) -> Iterator[tuple[str, IO[bytes]]]:
-    if not files:
-        yield "<stdin>", sys.stdin.buffer
-        return
-    for name in files:
+    for name in files or ["-"]:
         if name == "-":
-            yield "<stdin>", sys.stdin.buffer
+            yield "<stdin>", run.stdin
             continue
         try:
             handle = open(name, "rb")  # noqa: SIM115 - closed below, after streaming
@@ -280,11 +287,27 @@ def _open_streams(files: Sequence[str], run: Run) -> Iterator[tuple[str, IO[byte
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line on the process's own streams; returns the exit status."""
+    # A stream the shell closed (cleanse >&-) is None in Python: say so, don't crash.
+    err = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
+    if sys.stdout is None:
+        build_parser().parse_args(argv)  # usage errors still come first
+        err.write("cleanse: cannot write output: standard output is closed\n")
+        return EXIT_FAILED
+    stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
+    return run_cli(argv, stdin, sys.stdout.buffer, err)
+
+
+def run_cli(
+    argv: Sequence[str] | None,
+    stdin: IO[bytes],
+    out: IO[bytes],
+    err: IO[str],
+) -> int:
+    """Run the command line on given streams (tests and fuzzing drive it this way)."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    out = sys.stdout.buffer
-    run = Run(args, out, sys.stderr)
+    run = Run(args, stdin, out, err)
     try:
         if args.jsonl:
             run.jsonl_mode(_open_streams(args.files, run))
@@ -293,16 +316,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.flush()
     except BrokenPipeError:
         # The reader went away (cleanse | head): stop quietly, like cat does.
-        _silence_stdout()
+        _silence_stdout(out)
         return EXIT_PIPE
     except KeyboardInterrupt:
         _flush_quietly(out)
         run.report("interrupted; output so far was written")
         return EXIT_INTERRUPTED
     except OSError as error:
-        _silence_stdout()
+        _silence_stdout(out)
         run.report(f"cannot write output: {error.strerror or error}")
         return EXIT_FAILED
+    finally:
+        run.progress.close()
     if run.failed:
         if not args.quiet:
             run.report(f"{run.failed} input(s) could not be cleaned; see above")
@@ -314,16 +339,55 @@ def _flush_quietly(out: IO[bytes]) -> None:
     try:
         out.flush()
     except OSError:
-        _silence_stdout()
+        _silence_stdout(out)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail."""
+def _silence_stdout(out: IO[bytes]) -> None:
+    """Point our stdout at /dev/null so the interpreter's final flush cannot fail."""
+    if out is not sys.stdout.buffer:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+class Progress:
+    """A progress bar on stderr (records, MB, rate), only for a person to watch.
+
+    It appears when stderr is a terminal and ``--quiet`` is not given; otherwise
+    every method does nothing. tqdm is imported only then.
+    """
+
+    def __init__(self, bar: Any = None) -> None:
+        self.bar = bar
+        self.bytes = 0
+
+    @classmethod
+    def start(cls, err: IO[str], *, enabled: bool) -> Progress:
+        isatty = getattr(err, "isatty", None)
+        if not enabled or not (isatty and isatty()):
+            return cls()
+        from tqdm import tqdm
+
+        return cls(tqdm(file=err, unit=" records", dynamic_ncols=True, mininterval=0.5))
+
+    def update(self, size: int) -> None:
+        if self.bar is not None:
+            self.bytes += size
+            self.bar.update(1)
+            if self.bar.n % 256 == 1:
+                self.bar.set_postfix_str(f"{self.bytes / 1e6:.1f} MB", refresh=False)
+
+    def clear(self) -> None:
+        if self.bar is not None:
+            self.bar.clear()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{self.bytes / 1e6:.1f} MB", refresh=False)
+            self.bar.close()
 
 
 def entry() -> None:  # pragma: no cover - thin wrapper for the console script

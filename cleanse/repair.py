@@ -99,7 +99,16 @@ def repair_line(line: str, config: TextFixerConfig | None = None) -> str:
         return line
     from ftfy import fix_and_explain
 
-    return fix_and_explain(line, config or repair_config()).text
+    config = config or repair_config()
+    # ftfy's own bound: a giant line is fixed in segments, as ftfy.fix_text does,
+    # so that one 50 MB line costs what fifty 1 MB lines cost.
+    size = config.max_decode_length
+    if len(line) <= size:
+        return fix_and_explain(line, config).text
+    return "".join(
+        fix_and_explain(line[i : i + size], config).text
+        for i in range(0, len(line), size)
+    )
 
 
 def repair_text(text: str, config: TextFixerConfig | None = None) -> str:
