@@ -1,0 +1,274 @@
+"""The compiled matcher: every rule of a rule set, in one pass per line.
+
+    >>> from cleanse.strip.rules import builtin_rules
+    >>> engine = Engine(builtin_rules().rules)
+    >>> found = engine.verdicts(["Ein Satz.", "Schreibe einen Kommentar"])
+    >>> {i: rule.id for i, rule in found.items()}
+    {1: 'de.comment.schreibe-einen-kommentar'}
+
+A line is looked at once, by at most four lookups that cover all rules together:
+
+- ``line`` phrases: one dict from the normalised line (`normalise_line`) to its rule;
+- ``line`` patterns: one alternation of all patterns, fullmatched against the
+  normalised line, then against the line with only case and spaces normalised (so
+  a pattern can ask for a leading ``©`` or a year);
+- ``teaser`` keywords: one anchored alternation, keyword + separator + headline;
+- ``tail`` markers: a dict for a marker alone on its line, and one anchored
+  alternation for a marker followed by a separator and a title.
+
+Guards against losing article text, in the order they apply:
+
+- A ``line`` rule matches a whole normalised line, never a prefix, and only lines of
+  at most `MAX_LINE_RULE` characters are looked up.
+- A teaser needs a headline after its keyword: a separator (``:`` ``–`` ``—``
+  `` - `` ``|`` ``»`` ``>`` ``→``, two or more spaces, or one space after a keyword
+  in capitals), then at least three words starting with a capital, digit or quote
+  mark, at most two sentences, and the line at most `MAX_PREFIX_LINE` characters.
+  A keyword alone on its line goes, and so does the next line if it is a short
+  title (`is_short_title`).
+- A tail marker starts a tail. The tail runs over the following lines until the
+  first line that looks like prose (`looks_like_prose`). If the tail reaches the end
+  of the document (only blank lines and lines other rules drop come after it), its
+  title-like lines go with the marker; if prose follows, only the marker goes,
+  because then the "tail" was a heading inside the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from cleanse.strip.rules import MAX_LINE_RULE, Rule, normalise_line
+
+__all__ = [
+    "MAX_PREFIX_LINE",
+    "MAX_TAIL_TITLE",
+    "Engine",
+    "is_short_title",
+    "looks_like_prose",
+]
+
+#: The longest line a teaser or a tail marker with its title can be.
+MAX_PREFIX_LINE = 300
+#: A tail line longer than this is article text, not a title.
+MAX_TAIL_TITLE = 160
+#: A headline on its own line after a lone teaser keyword is at most this long.
+MAX_LONE_HEADLINE = 100
+
+# Decoration before a keyword: bullets, arrows, bold markers.
+_DECOR = r"[\s*•·►▶→»>|#–—\-]{0,6}"
+# Between keyword and headline: punctuation, a spaced dash, or a wide gap.
+_SEP = r"(?:\s*[:：|»→>]{1,2}\s*|\s+[\-–—]{1,2}\s+|\s*[–—]\s*|\s{2,})"
+_HEAD_START = r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Pf}\p{Ps}\"']"
+_HEADLINE = regex.compile(rf"{_HEAD_START}\S*(?:\s+\S+){{2,}}\s*")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"'»«“”’)]*\s+[\p{Lu}\"'„«»“]")
+
+
+def looks_like_prose(line: str) -> bool:
+    """True for a line that reads as article text rather than a title.
+
+    Prose is longer than `MAX_TAIL_TITLE` characters, or holds a sentence break
+    (``. `` followed by a capital), or ends with a full stop after ten or more words.
+
+    >>> looks_like_prose("Brexit: What happens next")
+    False
+    >>> looks_like_prose("He left. The door stayed open.")
+    True
+    """
+    text = line.strip()
+    if len(text) > MAX_TAIL_TITLE or _SENTENCE_BREAK.search(text):
+        return True
+    return text.endswith(".") and len(text.split()) >= 10
+
+
+def is_short_title(line: str) -> bool:
+    """True for a headline on its own line: short, capitalised, three words or more.
+
+    >>> is_short_title("Der Chef der Armee stirbt")
+    True
+    >>> is_short_title("und dann ging er nach Hause")
+    False
+    """
+    text = line.strip()
+    return (
+        len(text) <= MAX_LONE_HEADLINE
+        and not text.endswith((".", ",", ";", ":"))
+        and _HEADLINE.fullmatch(text) is not None
+    )
+
+
+def _keyword(phrase: str) -> str:
+    """A phrase as a pattern: its words, escaped, with any white space between."""
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
+def _is_caps(phrase: str) -> bool:
+    return phrase.isupper()
+
+
+class Engine:
+    """All rules of a collection compiled into the lookups described above."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._lines: dict[str, Rule] = {}
+        self._markers: dict[str, Rule] = {}
+        self._lone: dict[str, tuple[Rule, bool]] = {}
+        patterns: list[str] = []
+        teasers: list[tuple[int, str]] = []
+        tails: list[tuple[int, str]] = []
+        self._groups: dict[str, Rule] = {}
+
+        def group(rule: Rule) -> str:
+            name = f"r{len(self._groups)}"
+            self._groups[name] = rule
+            return name
+
+        for rule in self.rules:
+            if rule.pattern is not None:
+                patterns.append(f"(?P<{group(rule)}>{rule.pattern})")
+            for phrase in rule.phrases:
+                key = normalise_line(phrase)
+                body = _keyword(phrase)
+                if rule.kind == "line":
+                    self._lines.setdefault(key, rule)
+                elif rule.kind == "tail":
+                    self._markers.setdefault(key, rule)
+                    tails.append((len(phrase), f"(?P<{group(rule)}>(?i:{body}))"))
+                elif _is_caps(phrase):
+                    self._lone.setdefault(key, (rule, True))
+                    teasers.append(
+                        (len(phrase), f"(?P<{group(rule)}>{body})(?:{_SEP}|\\s)")
+                    )
+                else:
+                    self._lone.setdefault(key, (rule, False))
+                    caps = _keyword(phrase.upper())
+                    teasers.append(
+                        (len(phrase), f"(?P<{group(rule)}>(?i:{body})){_SEP}")
+                    )
+                    teasers.append(
+                        (len(phrase), f"(?P<{group(rule)}>{caps})(?:{_SEP}|\\s)")
+                    )
+        self._patterns = regex.compile("|".join(patterns)) if patterns else None
+        # Longest keyword first, so "Lesen Sie auch" wins over "Lesen".
+        self._teaser = self._alternation(teasers, "")
+        self._tail = self._alternation(tails, _SEP)
+
+    @staticmethod
+    def _alternation(
+        alternatives: list[tuple[int, str]], rest: str
+    ) -> regex.Pattern[str] | None:
+        if not alternatives:
+            return None
+        ordered = [alt for _, alt in sorted(alternatives, key=lambda a: -a[0])]
+        return regex.compile(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
+
+    def match_line(self, line: str) -> tuple[Rule, str] | None:
+        """The rule that drops ``line`` on its own, and how: ``line``, ``teaser``,
+        ``lone`` (a teaser keyword alone) or ``tail`` (a tail marker); else None.
+
+        >>> from cleanse.strip.rules import builtin_rules
+        >>> rule, how = Engine(builtin_rules().rules).match_line("Tags: a, b")
+        >>> how
+        'tail'
+        """
+        size = len(line)
+        if size <= MAX_LINE_RULE:
+            key = normalise_line(line)
+            if not key:
+                return None
+            rule = self._lines.get(key) or self._markers.get(key)
+            if rule is not None:
+                return rule, rule.kind
+            lone = self._lone.get(key)
+            if lone is not None and (not lone[1] or line.isupper()):
+                return lone[0], "lone"
+            if self._patterns is not None:
+                found = self._patterns.fullmatch(key) or self._patterns.fullmatch(
+                    " ".join(line.casefold().split())
+                )
+                if found is not None and found.lastgroup is not None:
+                    return self._groups[found.lastgroup], "line"
+        if size > MAX_PREFIX_LINE:
+            return None
+        # Keyword and separator are matched as a prefix (the rule is the group
+        # that matched); what follows is then checked on its own.
+        if self._teaser is not None:
+            found = self._teaser.match(line)
+            if found is not None and found.lastgroup is not None:
+                head = line[found.end() :]
+                if (
+                    _HEADLINE.fullmatch(head) is not None
+                    and len(_SENTENCE_BREAK.findall(head)) <= 1
+                ):
+                    return self._groups[found.lastgroup], "teaser"
+        if self._tail is not None:
+            found = self._tail.match(line)
+            if (
+                found is not None
+                and found.lastgroup is not None
+                and line[found.end() :].strip()
+            ):
+                return self._groups[found.lastgroup], "tail"
+        return None
+
+    def verdicts(self, lines: Sequence[str]) -> dict[int, Rule]:
+        """For each line index to drop, the rule that drops it."""
+        found: dict[int, Rule] = {}
+        markers: list[int] = []
+        lone: list[int] = []
+        for index, line in enumerate(lines):
+            hit = self.match_line(line)
+            if hit is None:
+                continue
+            found[index] = hit[0]
+            if hit[1] == "tail":
+                markers.append(index)
+            elif hit[1] == "lone":
+                lone.append(index)
+        for index in lone:
+            following = self._next_text_line(lines, index)
+            if (
+                following is not None
+                and following not in found
+                and is_short_title(lines[following])
+            ):
+                found[following] = found[index]
+        self._tails(lines, markers, found)
+        return found
+
+    @staticmethod
+    def _next_text_line(lines: Sequence[str], index: int) -> int | None:
+        for following in range(index + 1, len(lines)):
+            if lines[following].strip():
+                return following
+        return None
+
+    @staticmethod
+    def _tails(
+        lines: Sequence[str], markers: list[int], found: dict[int, Rule]
+    ) -> None:
+        marker_set = set(markers)
+        scanned_until = -1
+        for start in markers:
+            if start < scanned_until:
+                continue  # inside the tail of an earlier marker: decided with it
+            # Each title goes with the nearest marker above it.
+            rule = found[start]
+            titles: list[tuple[int, Rule]] = []
+            end = start + 1
+            reaches_end = True
+            while end < len(lines):
+                line = lines[end]
+                if end in marker_set:
+                    rule = found[end]
+                elif line.strip() and end not in found:
+                    if looks_like_prose(line):
+                        reaches_end = False
+                        break
+                    titles.append((end, rule))
+                end += 1
+            scanned_until = end
+            if reaches_end:
+                found.update(titles)

@@ -1,0 +1,418 @@
+"""Boilerplate rules: the `Rule` and `RuleSet` types, loading and validation.
+
+Rules are data: TOML files, one per language plus ``any.toml``, inside the package
+(``cleanse/rules/``) or wherever a user keeps their own. `load_rules` reads one
+file and refuses a broken one with a `RuleError` that names the file, the rule id
+and the problem; `builtin_rules` loads the package's files once.
+
+    >>> rules = builtin_rules()
+    >>> rule = rules.get("de.comment.schreibe-einen-kommentar")
+    >>> rule.kind, rule.category, rule.language
+    ('line', 'comment', 'de')
+
+The format is described in ``docs/rules.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+__all__ = [
+    "BUILTIN_DIR",
+    "CATEGORIES",
+    "KINDS",
+    "Rule",
+    "RuleError",
+    "RuleSet",
+    "builtin_rules",
+    "load_rules",
+    "normalise_line",
+    "parse_disable",
+]
+
+#: Where the package's own rule files live.
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+#: The categories a rule may have; ``--disable`` accepts them by name.
+CATEGORIES = frozenset(
+    {
+        "comment",
+        "share",
+        "navigation",
+        "related",
+        "teaser",
+        "cookie",
+        "newsletter",
+        "ad",
+        "copyright",
+        "credit",
+        "paywall",
+        "social",
+        "meta",
+    }
+)
+
+Kind = Literal["line", "teaser", "tail"]
+KINDS: frozenset[str] = frozenset({"line", "teaser", "tail"})
+
+#: The longest line a ``line`` rule can match. CMS strings are short; a longer line
+#: is article text even if it contains one, so it is never looked up.
+MAX_LINE_RULE = 200
+
+_REQUIRED = ("id", "category", "kind", "description", "source", "match", "keep")
+_OPTIONAL = ("phrases", "pattern", "lang_specific")
+_ID_SLUG = regex.compile(r"[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*")
+_LANGUAGE = regex.compile(r"[a-z][a-z0-9_-]*")
+# Patterns are combined into one alternation, so group numbers and names shift:
+# references to them would silently point at another rule's groups.
+_GROUP_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?<[^=!]|\(\?&")
+#: How long a pattern may take on one adversarial probe before it is called
+#: catastrophic. Linear patterns need well under a millisecond for the probes.
+PROBE_TIMEOUT = 0.25
+PROBE_LENGTH = 20_000
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used, with the file, the rule id and the problem.
+
+    >>> str(RuleError("rules.toml", "de.ad.x", "unknown kind 'word'"))
+    "rules.toml: rule de.ad.x: unknown kind 'word'"
+    """
+
+    def __init__(self, file: str, rule: str | None, problem: str) -> None:
+        self.file = file
+        self.rule = rule
+        self.problem = problem
+        where = f"{file}: rule {rule}" if rule else file
+        super().__init__(f"{where}: {problem}")
+
+
+def normalise_line(line: str) -> str:
+    """The form of a line that ``line`` rules are looked up by.
+
+    Case is folded, white space runs (no-break spaces included) become one space,
+    and punctuation, symbols, digits and spaces at both ends go, which takes
+    counters and decoration with them:
+
+    >>> normalise_line("  Kommentare\\u00a0(3) ")
+    'kommentare'
+    >>> normalise_line("» Share this: «")
+    'share this'
+    >>> normalise_line("12 Comments")
+    'comments'
+    """
+    text = " ".join(line.casefold().split())
+    start, end = 0, len(text)
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_edge(char: str) -> bool:
+    # Unicode categories P (punctuation), S (symbols), N (numbers), Z (spaces).
+    return unicodedata.category(char)[0] in "PSNZ"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One boilerplate rule, as read from a rule file.
+
+    - ``id``: ``<language>.<category>.<slug>``, unique and stable; edits carry it.
+    - ``category``: one of `CATEGORIES`.
+    - ``kind``: ``line`` (the whole line is a CMS string), ``teaser`` (a
+      call-to-read keyword before another article's headline) or ``tail`` (a marker
+      that starts a further-reading or comment section).
+    - ``phrases``: literal strings (for ``teaser`` and ``tail``: the keywords).
+    - ``pattern``: a ``regex`` pattern fullmatched against the normalised line
+      (``line`` rules only), instead of ``phrases``.
+    - ``description``, ``source``: what it is and where the phrasing was seen.
+    - ``match``, ``keep``: examples that must be dropped, and must survive.
+    - ``lang_specific``: apply only where the document's language is ``language``.
+    - ``language``: the file's ``[pack] language``; ``file``: the file's path.
+    """
+
+    id: str
+    category: str
+    kind: Kind
+    phrases: tuple[str, ...]
+    pattern: str | None
+    description: str
+    source: str
+    match: tuple[str, ...]
+    keep: tuple[str, ...]
+    lang_specific: bool
+    language: str
+    file: str
+
+
+@dataclass(frozen=True, eq=False)
+class RuleSet:
+    """An ordered collection of rules, from one file or several.
+
+    Equality is identity: a rule set is compiled once per `Strip` step, and
+    comparing hundreds of rules field by field would buy nothing.
+
+    >>> merged = RuleSet.merge(builtin_rules(), RuleSet(()))
+    >>> len(merged.rules) == len(builtin_rules().rules)
+    True
+    """
+
+    rules: tuple[Rule, ...]
+    language: str = "mixed"
+    description: str = ""
+    files: tuple[str, ...] = ()
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with this id; `KeyError` if there is none."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    @classmethod
+    def merge(cls, *sets: RuleSet) -> RuleSet:
+        """One rule set holding the rules of ``sets`` in order; ids must be unique."""
+        seen: dict[str, str] = {}
+        rules: list[Rule] = []
+        for rule_set in sets:
+            for rule in rule_set.rules:
+                if rule.id in seen:
+                    raise RuleError(
+                        rule.file,
+                        rule.id,
+                        f"duplicate id (also defined in {seen[rule.id]})",
+                    )
+                seen[rule.id] = rule.file
+                rules.append(rule)
+        files = tuple(f for s in sets for f in s.files)
+        return cls(tuple(rules), "mixed", "", files)
+
+
+def load_rules(path: str | Path, *, check: bool = True) -> RuleSet:
+    """Load and validate one rule file.
+
+    With ``check`` (the default) every rule's ``match`` and ``keep`` examples are
+    run against the rule alone, and patterns are probed for catastrophic
+    backtracking; a rule that fails is refused with a `RuleError`.
+    """
+    file = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except OSError as error:
+        raise RuleError(file, None, f"cannot read: {error.strerror}") from error
+    except tomllib.TOMLDecodeError as error:
+        raise RuleError(file, None, f"not valid TOML: {error}") from error
+    return parse_rules(data, file, check=check)
+
+
+def parse_rules(data: Mapping[str, Any], file: str, *, check: bool = True) -> RuleSet:
+    """Build a `RuleSet` from the parsed TOML of a rule file (see `load_rules`)."""
+    pack = data.get("pack")
+    if not isinstance(pack, Mapping):
+        raise RuleError(
+            file, None, "missing [pack] table with language and description"
+        )
+    language = pack.get("language")
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        raise RuleError(
+            file, None, "[pack] language must be a lowercase code such as 'de' or 'any'"
+        )
+    unknown_top = set(data) - {"pack", "rule"}
+    if unknown_top:
+        raise RuleError(
+            file, None, f"unknown table(s) {', '.join(sorted(unknown_top))}"
+        )
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        raise RuleError(file, None, "rules must be written as [[rule]] tables")
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for number, raw in enumerate(raw_rules, 1):
+        rule = _parse_rule(raw, number, language, file)
+        if rule.id in seen:
+            raise RuleError(file, rule.id, "duplicate id")
+        seen.add(rule.id)
+        if check:
+            _check_rule(rule)
+        rules.append(rule)
+    return RuleSet(tuple(rules), language, str(pack.get("description", "")), (file,))
+
+
+def _strings(value: object, field: str, file: str, rule: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(file, rule, f"{field} must be a list of strings")
+    return tuple(cast(list[str], value))
+
+
+def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
+    if not isinstance(raw, Mapping):
+        raise RuleError(file, f"#{number}", "a rule must be a table")
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise RuleError(file, f"#{number}", "missing field 'id'")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise RuleError(file, rule_id, f"missing field {key!r}")
+    unknown = set(raw) - set(_REQUIRED) - set(_OPTIONAL)
+    if unknown:
+        raise RuleError(file, rule_id, f"unknown field(s) {', '.join(sorted(unknown))}")
+    category, kind = raw["category"], raw["kind"]
+    if category not in CATEGORIES:
+        raise RuleError(
+            file,
+            rule_id,
+            f"unknown category {category!r} (one of {', '.join(sorted(CATEGORIES))})",
+        )
+    if kind not in KINDS:
+        raise RuleError(file, rule_id, f"unknown kind {kind!r} (line, teaser or tail)")
+    parts = rule_id.split(".")
+    if len(parts) != 3 or parts[:2] != [language, category]:
+        raise RuleError(
+            file,
+            rule_id,
+            f"id must read {language}.{category}.<slug> (language, category, slug)",
+        )
+    if not _ID_SLUG.fullmatch(parts[2]):
+        raise RuleError(file, rule_id, "slug must be lowercase letters, digits, -")
+    for key in ("description", "source"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise RuleError(file, rule_id, f"{key} must be a non-empty string")
+    has_phrases, has_pattern = "phrases" in raw, "pattern" in raw
+    if has_phrases == has_pattern:
+        raise RuleError(file, rule_id, "give either phrases or pattern (not both)")
+    phrases: tuple[str, ...] = ()
+    pattern: str | None = None
+    if has_phrases:
+        phrases = _strings(raw["phrases"], "phrases", file, rule_id)
+        if not phrases:
+            raise RuleError(file, rule_id, "phrases must not be empty")
+        for phrase in phrases:
+            if not normalise_line(phrase):
+                raise RuleError(file, rule_id, f"phrase {phrase!r} has no letters")
+            if len(phrase) > MAX_LINE_RULE:
+                raise RuleError(file, rule_id, f"phrase {phrase[:30]!r}... is too long")
+    else:
+        if kind != "line":
+            raise RuleError(file, rule_id, f"a {kind} rule needs phrases (keywords)")
+        pattern = raw["pattern"]
+        if not isinstance(pattern, str) or not pattern:
+            raise RuleError(file, rule_id, "pattern must be a non-empty string")
+        _check_pattern(pattern, file, rule_id)
+    match = _strings(raw["match"], "match", file, rule_id)
+    keep = _strings(raw["keep"], "keep", file, rule_id)
+    if len(match) < 2 or len(keep) < 1:
+        raise RuleError(
+            file, rule_id, "needs at least 2 match examples and 1 keep example"
+        )
+    lang_specific = raw.get("lang_specific", False)
+    if not isinstance(lang_specific, bool):
+        raise RuleError(file, rule_id, "lang_specific must be true or false")
+    return Rule(
+        id=rule_id,
+        category=category,
+        kind=kind,
+        phrases=phrases,
+        pattern=pattern,
+        description=raw["description"].strip(),
+        source=raw["source"].strip(),
+        match=match,
+        keep=keep,
+        lang_specific=lang_specific,
+        language=language,
+        file=file,
+    )
+
+
+def _check_pattern(pattern: str, file: str, rule_id: str) -> None:
+    """Refuse a pattern that does not compile, refers to groups, or backtracks."""
+    try:
+        compiled = regex.compile(pattern)
+    except regex.error as error:
+        raise RuleError(file, rule_id, f"invalid pattern: {error}") from error
+    if _GROUP_REFERENCE.search(pattern) or compiled.groupindex:
+        raise RuleError(
+            file,
+            rule_id,
+            "pattern may not name or refer back to groups (rules are combined)",
+        )
+    # Probe with long runs of each character the pattern mentions, plus letters,
+    # digits, spaces and punctuation for its classes, each followed by a character
+    # that makes the match fail: a pattern with nested or overlapping repetition
+    # then tries exponentially (or quadratically) many ways and hits the timeout.
+    probes = set(pattern) | set("aZ1 .-é,\u00a0")
+    for char in sorted(probes):
+        run = char * PROBE_LENGTH
+        if not all(_finishes(compiled, run + end) for end in ("\x00", "!", "a")):
+            raise RuleError(
+                file,
+                rule_id,
+                f"pattern backtracks catastrophically on a run of {char!r}; "
+                "avoid nested or unbounded overlapping repetition (use .{1,80})",
+            )
+
+
+def _finishes(compiled: regex.Pattern[str], probe: str) -> bool:
+    """True if fullmatching ``probe`` ends within `PROBE_TIMEOUT` seconds."""
+    try:
+        compiled.fullmatch(probe, timeout=PROBE_TIMEOUT)
+    except TimeoutError:
+        return False
+    return True
+
+
+def _check_rule(rule: Rule) -> None:
+    """Run the rule's own examples against the rule alone."""
+    # Imported here: the engine module imports this one.
+    from cleanse.strip.engine import Engine
+
+    engine = Engine((rule,))
+    for example in rule.match:
+        lines = example.split("\n")
+        verdicts = engine.verdicts(lines)
+        missed = [line for i, line in enumerate(lines) if i not in verdicts and line]
+        if missed:
+            raise RuleError(
+                rule.file, rule.id, f"match example not dropped: {missed[0]!r}"
+            )
+    for example in rule.keep:
+        verdicts = engine.verdicts(example.split("\n"))
+        if verdicts:
+            line = example.split("\n")[min(verdicts)]
+            raise RuleError(rule.file, rule.id, f"keep example dropped: {line!r}")
+
+
+def builtin_files() -> tuple[Path, ...]:
+    """The package's rule files, in a fixed order (by name)."""
+    return tuple(sorted(BUILTIN_DIR.glob("*.toml")))
+
+
+@cache
+def builtin_rules() -> RuleSet:
+    """All rule files shipped with cleanse, loaded and validated once per process."""
+    return RuleSet.merge(*(load_rules(path) for path in builtin_files()))
+
+
+def parse_disable(names: str | Iterable[str]) -> frozenset[str]:
+    """Turn ``"share,de.teaser"`` (or an iterable of names) into a disable set.
+
+    >>> sorted(parse_disable("share, de.teaser,,"))
+    ['de.teaser', 'share']
+    """
+    items = names.split(",") if isinstance(names, str) else names
+    return frozenset(n.strip() for n in items if n.strip())
