@@ -1,0 +1,403 @@
+"""Find quotation marks, tell quotes from apostrophes, pair them, set them in a style.
+
+    >>> from cleanse.quotes.styles import style_for
+    >>> apply_style('Er sagte: "Das geht\\'s nicht \\'ganz\\'."', style_for("de"))
+    'Er sagte: „Das geht’s nicht ‚ganz‘.“'
+
+One scan over the text, in three passes over the marks it finds (never over the
+text again):
+
+1. **Classify** each mark by its neighbours: opening (space or opening punctuation
+   before, a word after), closing (a word or punctuation before, space or
+   punctuation after), apostrophe (a letter on both sides, or an elision such as
+   ``'s Abends``, ``'90s``, ``rock 'n' roll``), or unclear (anything else: inch
+   marks after digits, a lone mark between spaces, ``a"b``).
+2. **Pair** openings and closings line by line with a stack. A quotation that runs
+   over several paragraphs (an opening mark at the start of each, one closing mark
+   at the end) is carried from one paragraph to the next. A closing mark that could
+   be an apostrophe (``the Smiths' house``) or an inch mark (``12"``) closes a
+   quotation only when no plain closing mark follows in the line to do it.
+3. **Set** every paired mark by its nesting depth (outer marks at depth 0, 2 ...,
+   inner marks at 1, 3 ...) and every apostrophe as the style's apostrophe. Marks
+   that found no partner, and unclear ones, are left exactly as they were.
+
+The source marks' shape does not decide the level: an English ‘…’ inside “…” becomes
+German ‚…‘ because it is nested, not because it is single. Source shape is used
+only where context cannot decide: guillemets with spaces on both sides read the
+French way (« opens, » closes), which is also why ``Home » News » Politik`` stays
+as it is: its » are closing marks that nothing opened.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from cleanse.quotes.styles import STYLES, QuoteStyle
+
+__all__ = ["MARK_CHARS", "apply_style", "has_marks"]
+
+#: Every character the engine may treat as a quotation mark or apostrophe.
+MARK_CHARS = "\"'“”„‟‘’‚‛«»‹›"
+_GUILLEMETS = frozenset("«»‹›")
+#: Marks whose direction is read even with spaces on both sides: guillemets (French
+#: spacing) and the low marks, which open in every language that uses them. Plain
+#: spaces inside them count as inner spacing.
+_SPACED_OPEN = frozenset(("«", "‹", "„", "‚", "``"))
+_SPACED_CLOSE = frozenset(("»", "›"))
+_SPACEABLE = _SPACED_OPEN | _SPACED_CLOSE
+#: Marks that double as the apostrophe; ‚ is left out on purpose: in scraped text
+#: it is as often a mis-decoded comma as a quote.
+_APOSTROPHES = frozenset("'‘’‛")
+_STRAIGHT = frozenset("\"'")
+
+_MARK = regex.compile(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
+_ANY_MARK = regex.compile(r"[\"'`“”„‟‘’‚‛«»‹›]")
+
+#: Spaces that count as the inner spacing of a quotation (French typography):
+#: skipped when looking for a mark's neighbour, replaced when the mark is set.
+_PAD = "\u00a0\u202f\u2009"
+_PAD_GUILLEMET = " " + _PAD
+
+# Neighbour kinds.
+_SPACE, _WORD, _PUNCT = 0, 1, 2
+# Mark classes.
+_OPEN, _CLOSE, _APOS, _UNCLEAR = 0, 1, 2, 3
+# Roles after pairing.
+_NONE, _R_OPEN, _R_CLOSE, _R_CONT, _R_APOS = 0, 1, 2, 3, 4
+
+#: Characters of a run of marks, and how far a mark looks past its neighbours.
+_RUN = frozenset(MARK_CHARS + "`")
+_MAX_RUN = 4
+
+#: After an opening mark, these mean the mark is not opening anything.
+_NOT_AFTER_OPEN = frozenset(",;:!?)]}")
+#: Before an opening mark, these mean a sentence just ended: unclear.
+_NOT_BEFORE_OPEN = frozenset(".,;!?…)]}")
+#: Punctuation after which a mark opens rather than closes.
+_OPENING_PUNCT = frozenset("([{¿¡/")
+
+#: Words that begin with an apostrophe: English, German and Dutch elisions.
+ELISIONS = frozenset(
+    {
+        "em", "n", "til", "tis", "twas", "twere", "cause", "cos", "coz", "bout",
+        "round", "nuff", "kay", "s", "t", "k", "ne", "nen", "nem", "ner", "nes",
+        "ran", "rauf", "rein", "raus", "rum", "runter", "rüber", "mal",
+    }
+)  # fmt: skip
+_LONGEST_ELISION = max(map(len, ELISIONS))
+
+_DOUBLE = frozenset(('"', "“", "”", "„", "‟", "«", "»", "``", "''"))
+_SINGLE = frozenset(("'", "‘", "’", "‚", "‛", "‹", "›"))
+#: Opening and closing marks that belong together: every style's pairs, the
+#: English-shaped ones, and straight marks with anything of their own weight.
+_PAIRS = frozenset(
+    {pair for s in STYLES.values() for pair in (s.outer, s.inner)}
+    | {("‟", "”"), ("‛", "’"), ("``", "''"), ("``", "”"), ("“", "''")}
+    | {('"', x) for x in _DOUBLE}
+    | {(x, '"') for x in _DOUBLE}
+    | {("'", x) for x in _SINGLE}
+    | {(x, "'") for x in _SINGLE}
+)
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds any character the engine could change.
+
+    >>> has_marks("no quotes here"), has_marks("it's")
+    (False, True)
+    """
+    return _ANY_MARK.search(text) is not None
+
+
+def _kind(c: str) -> int:
+    if not c or c.isspace():
+        return _SPACE
+    if c.isalnum() or unicodedata.category(c)[0] == "M":
+        return _WORD
+    return _PUNCT
+
+
+def _opening_punct(c: str) -> bool:
+    return c in _OPENING_PUNCT or unicodedata.category(c) in ("Ps", "Pd")
+
+
+class _Mark:
+    """One mark in one line: where, what, and what the passes decided."""
+
+    __slots__ = (
+        "apostrophe", "cls", "conts", "end", "level", "role", "start", "text", "weak"
+    )  # fmt: skip
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.cls = _UNCLEAR
+        # A closing mark that may be something else (an apostrophe or an inch
+        # mark) closes only when no plain closing mark follows.
+        self.weak = False
+        # A closing mark after a letter that may be an apostrophe instead.
+        self.apostrophe = False
+        self.role = _NONE
+        self.level = 0
+        self.conts: list[_Mark] = []
+
+
+def _classify(line: str, mark: _Mark, forced_apostrophes: set[int]) -> None:
+    """Set ``mark.cls`` (and ``weak``, ``apostrophe``) from its neighbours."""
+    if mark.start in forced_apostrophes:
+        mark.cls = _APOS
+        return
+    text = mark.text
+    start, end, n = mark.start, mark.end, len(line)
+    raw_left = line[start - 1] if start else ""
+    raw_right = line[end] if end < n else ""
+    if _kind(raw_left) == _SPACE and _kind(raw_right) == _SPACE:
+        if text in _SPACED_OPEN:
+            mark.cls = _OPEN
+        elif text in _SPACED_CLOSE:
+            mark.cls = _CLOSE
+        return
+    cls, left, _, rk, j = _by_neighbours(line, mark, _PAD)
+    if cls == _UNCLEAR and text in _SPACEABLE:
+        # French spacing with plain spaces: « Oui »), (« Oui
+        cls, left, _, rk, j = _by_neighbours(line, mark, _PAD_GUILLEMET)
+    if cls == _OPEN and text in _APOSTROPHES:
+        cls = _elision(line, end, forced_apostrophes)
+    elif cls == _CLOSE:
+        if text in _STRAIGHT and left.isdigit():
+            mark.weak = True  # 12" vinyl, 5'11"
+        elif text in _APOSTROPHES and left.isalpha():
+            mark.apostrophe = True  # the Smiths' house, goin'
+            # Followed by more words, it is as likely an apostrophe as a quote.
+            mark.weak = rk == _SPACE and j + 1 < n and _kind(line[j + 1]) == _WORD
+    mark.cls = cls
+
+
+def _by_neighbours(line: str, mark: _Mark, pad: str) -> tuple[int, str, int, int, int]:
+    """The class the neighbours suggest, skipping ``pad`` characters on each side.
+
+    Returns the class, the left neighbour, both neighbours' kinds and the index of
+    the right neighbour.
+    """
+    n = len(line)
+    # Other marks next to this one are skipped too, a few at most: in „‚Hallo the
+    # ‚ opens because the run „‚ has a line start before it and a word after it.
+    i = mark.start - 1
+    seen = 0
+    while i >= 0 and (line[i] in pad or (line[i] in _RUN and seen < _MAX_RUN)):
+        seen += line[i] in _RUN
+        i -= 1
+    j = mark.end
+    seen = 0
+    while j < n and (line[j] in pad or (line[j] in _RUN and seen < _MAX_RUN)):
+        seen += line[j] in _RUN
+        j += 1
+    left = line[i] if i >= 0 else ""
+    right = line[j] if j < n else ""
+    lk, rk = _kind(left), _kind(right)
+    cls = _UNCLEAR
+    if lk == _SPACE:
+        if rk == _WORD or (rk == _PUNCT and right not in _NOT_AFTER_OPEN):
+            cls = _OPEN
+    elif lk == _WORD:
+        if rk == _WORD:
+            if mark.text in _APOSTROPHES and (left.isalpha() or right.isalpha()):
+                cls = _APOS
+        else:
+            cls = _CLOSE
+    elif rk == _WORD:
+        if left not in _NOT_BEFORE_OPEN:
+            cls = _OPEN
+    elif rk == _SPACE:
+        if not _opening_punct(left):
+            cls = _CLOSE
+    elif not _opening_punct(left) and (
+        right in _NOT_AFTER_OPEN
+        or right in ".…"
+        or right in MARK_CHARS
+        or unicodedata.category(right) in ("Pe", "Pf", "Pd")
+    ):
+        cls = _CLOSE
+    elif right not in _NOT_AFTER_OPEN and (
+        left in MARK_CHARS or unicodedata.category(left) in ("Ps", "Pi", "Pd")
+    ):
+        cls = _OPEN
+    return cls, left, lk, rk, j
+
+
+def _elision(line: str, end: int, forced_apostrophes: set[int]) -> int:
+    """``_APOS`` if the opening-looking mark before ``end`` starts an elision."""
+    n = len(line)
+    if end + 2 <= n and line[end : end + 2].isdigit():
+        if end + 2 == n or not line[end + 2].isdigit():
+            return _APOS  # '90s, '68
+        return _OPEN
+    j = end
+    while j < n and j - end <= _LONGEST_ELISION and line[j].isalpha():
+        j += 1
+    if j == end or (j < n and line[j].isalpha()):
+        return _OPEN
+    word = line[end:j].lower()
+    if word not in ELISIONS:
+        return _OPEN
+    if word == "n" and j < n and line[j] in _APOSTROPHES:
+        forced_apostrophes.add(j)  # rock 'n' roll: both marks are apostrophes
+    return _APOS
+
+
+def _scan(line: str) -> list[_Mark]:
+    marks: list[_Mark] = []
+    tex = False
+    for m in _MARK.finditer(line):
+        s = m.group()
+        if s == "''" and not tex:
+            # Two straight apostrophes, not a TeX closing mark: no `` came before.
+            marks.append(_Mark(m.start(), m.start() + 1, "'"))
+            marks.append(_Mark(m.start() + 1, m.end(), "'"))
+            continue
+        tex = tex or s == "``"
+        marks.append(_Mark(m.start(), m.end(), s))
+    forced: set[int] = set()
+    for mark in marks:
+        _classify(line, mark, forced)
+    return marks
+
+
+def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:
+    """Pair the marks of one line; return the opening mark left open at its end."""
+    active = [m for m in marks if m.cls in (_OPEN, _CLOSE)]
+    for m in marks:
+        if m.cls == _APOS:
+            m.role = _R_APOS
+    # For each mark: does a plain (not weak) closing mark come next in the line?
+    strong_next = [False] * len(active)
+    following = False
+    for k in range(len(active) - 1, -1, -1):
+        strong_next[k] = following
+        following = active[k].cls == _CLOSE and not active[k].weak
+    stack: list[_Mark] = []
+    first = 0
+    if carry is not None and active:
+        head = active[0]
+        if head.cls == _OPEN and not line[: head.start].strip():
+            # The quotation goes on: this paragraph opens with a continuation mark.
+            carry.conts.append(head)
+            stack.append(carry)
+            first = 1
+    for k in range(first, len(active)):
+        m = active[k]
+        if m.cls == _OPEN:
+            stack.append(m)
+        elif m.weak or m.apostrophe:
+            if (
+                stack
+                and (not m.apostrophe or stack[-1].text in _SINGLE)
+                and not _leave_to_next(stack, active, k, strong_next)
+            ):
+                _match(stack.pop(), m)
+            elif m.apostrophe:
+                m.role = _R_APOS
+        elif stack:
+            _match(stack.pop(), m)
+    return stack[0] if stack else None
+
+
+def _leave_to_next(
+    stack: list[_Mark], active: list[_Mark], k: int, strong_next: list[bool]
+) -> bool:
+    """Whether the weak closing mark ``active[k]`` should leave the quotation open
+    for the plain closing mark right after it (``'The Smiths' house,' he said``).
+
+    It should when that mark belongs to the open quotation and not to the one
+    around it; otherwise the weak mark closes the inner quotation and the plain
+    one the outer (``"Der Rat hat 'einstimmig' entschieden."``).
+    """
+    if not strong_next[k]:
+        return False
+    closing = active[k + 1].text
+    if (stack[-1].text, closing) not in _PAIRS:
+        return False
+    return len(stack) < 2 or (stack[-2].text, closing) not in _PAIRS
+
+
+def _match(opening: _Mark, closing: _Mark) -> None:
+    opening.role = _R_OPEN
+    closing.role = _R_CLOSE
+    for cont in opening.conts:
+        cont.role = _R_CONT
+
+
+def _render(line: str, marks: list[_Mark], style: QuoteStyle) -> str:
+    parts: list[str] = []
+    done = 0  # everything before this index of ``line`` is in ``parts``
+    for m in marks:
+        if m.role == _NONE:
+            continue
+        if m.role == _R_APOS:
+            parts.append(line[done : m.start])
+            parts.append(style.apostrophe)
+            done = m.end
+            continue
+        pad = _PAD_GUILLEMET if m.text in _SPACEABLE else _PAD
+        opening, closing = style.marks(m.level)
+        space = style.space(m.level)
+        if m.role == _R_CLOSE:
+            i = m.start
+            while i > done and line[i - 1] in pad:
+                i -= 1
+            parts.append(line[done:i])
+            parts.append(space + closing)
+            done = m.end
+        else:
+            j = m.end
+            while j < len(line) and line[j] in pad:
+                j += 1
+            parts.append(line[done : m.start])
+            parts.append(opening + space)
+            done = j
+    if not parts:
+        return line
+    parts.append(line[done:])
+    return "".join(parts)
+
+
+def apply_style(text: str, style: QuoteStyle) -> str:
+    """Set the quotation marks and apostrophes of ``text`` in ``style``.
+
+    >>> from cleanse.quotes.styles import style_for
+    >>> apply_style("« Oui », dit-il. Home » News", style_for("en"))
+    '“Oui”, dit-il. Home » News'
+
+    Line breaks never change, so the result has the lines of ``text``.
+    """
+    if style.name == "keep" or not has_marks(text):
+        return text
+    lines = text.split("\n")
+    found: list[tuple[int, list[_Mark]]] = []
+    carry: _Mark | None = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue  # a blank line between paragraphs keeps a quotation open
+        if not has_marks(line):
+            carry = None
+            continue
+        marks = _scan(line)
+        carry = _pair(line, marks, carry)
+        found.append((index, marks))
+    depth = 0
+    for _, marks in found:
+        for m in marks:
+            if m.role == _R_OPEN:
+                m.level = depth
+                depth += 1
+            elif m.role == _R_CLOSE:
+                depth = max(depth - 1, 0)
+                m.level = depth
+            elif m.role == _R_CONT:
+                m.level = max(depth - 1, 0)
+    for index, marks in found:
+        lines[index] = _render(lines[index], marks, style)
+    return "\n".join(lines)
