@@ -112,11 +112,21 @@ def has_marks(text: str) -> bool:
 
 
 def _kind(c: str) -> int:
-    if not c or c.isspace():
-        return _SPACE
-    if c.isalnum() or unicodedata.category(c)[0] == "M":
-        return _WORD
-    return _PUNCT
+    # A pure memo of a fixed function of the character: it never changes output.
+    kind = _KINDS.get(c)
+    if kind is None:
+        if not c or c.isspace():
+            kind = _SPACE
+        elif c.isalnum() or unicodedata.category(c)[0] == "M":
+            kind = _WORD
+        else:
+            kind = _PUNCT
+        if len(_KINDS) < 8192:
+            _KINDS[c] = kind
+    return kind
+
+
+_KINDS: dict[str, int] = {}
 
 
 def _opening_punct(c: str) -> bool:
