@@ -9,10 +9,12 @@
 A line is looked at once, by at most four lookups that cover all rules together:
 
 - ``line`` phrases: one dict from the normalised line (`normalise_line`) to its rule;
-- ``line`` patterns: one alternation of all patterns, fullmatched against the
-  normalised line, then against the line with only case and spaces normalised (so
-  a pattern can ask for a leading ``©`` or a year);
-- ``teaser`` keywords: one anchored alternation, keyword + separator + headline;
+- ``line`` patterns: one alternation of the patterns that can start and end
+  with the line's first and last characters, fullmatched against the normalised
+  line, then against the line with only case and spaces normalised, so a pattern
+  can ask for a leading ``©``, a year or a trailing ``*``;
+- ``teaser`` keywords: one anchored alternation, keyword + separator, then the
+  headline check; only for lines whose first word begins some keyword;
 - ``tail`` markers: a dict for a marker alone on its line, and one anchored
   alternation for a marker followed by a separator and a title.
 
@@ -57,6 +59,7 @@ MAX_TAIL_TITLE = 160
 MAX_LONE_HEADLINE = 100
 
 # Decoration before a keyword: bullets, arrows, bold markers.
+_DECOR_CHARS = "*•·►▶→»>|#–—-"
 _DECOR = r"[\s*•·►▶→»>|#–—\-]{0,6}"
 # Between keyword and headline: punctuation, a spaced dash, or a wide gap.
 _SEP = r"(?:\s*[:：|»→>]{1,2}\s*|\s+[\-–—]{1,2}\s+|\s*[–—]\s*|\s{2,})"
@@ -98,6 +101,17 @@ def is_short_title(line: str) -> bool:
     )
 
 
+def _first_word(line: str) -> str:
+    """The line's first word after decoration, cut at a separator, casefolded."""
+    words = line.lstrip(_DECOR_CHARS + " \t\u00a0\u202f").split(maxsplit=1)
+    if not words:
+        return ""
+    word = words[0]
+    for separator in ":：|»>→–—":
+        word = word.split(separator, 1)[0]
+    return word.rstrip(".,;!?").casefold()
+
+
 def _keyword(phrase: str) -> str:
     """A phrase as a pattern: its words, escaped, with any white space between."""
     return r"\s+".join(regex.escape(word) for word in phrase.split())
@@ -114,7 +128,7 @@ class Engine:
         self.rules = tuple(rules)
         self._lines: dict[str, Rule] = {}
         self._markers: dict[str, Rule] = {}
-        self._lone: dict[str, tuple[Rule, bool]] = {}
+        self._lone: dict[str, list[tuple[Rule, bool]]] = {}
         patterns: list[str] = []
         teasers: list[tuple[int, str]] = []
         tails: list[tuple[int, str]] = []
@@ -137,12 +151,12 @@ class Engine:
                     self._markers.setdefault(key, rule)
                     tails.append((len(phrase), f"(?P<{group(rule)}>(?i:{body}))"))
                 elif _is_caps(phrase):
-                    self._lone.setdefault(key, (rule, True))
+                    self._lone.setdefault(key, []).append((rule, True))
                     teasers.append(
                         (len(phrase), f"(?P<{group(rule)}>{body})(?:{_SEP}|\\s)")
                     )
                 else:
-                    self._lone.setdefault(key, (rule, False))
+                    self._lone.setdefault(key, []).append((rule, False))
                     caps = _keyword(phrase.upper())
                     teasers.append(
                         (len(phrase), f"(?P<{group(rule)}>(?i:{body})){_SEP}")
@@ -150,8 +164,29 @@ class Engine:
                     teasers.append(
                         (len(phrase), f"(?P<{group(rule)}>{caps})(?:{_SEP}|\\s)")
                     )
-        self._patterns = regex.compile("|".join(patterns)) if patterns else None
+        self._patterns = [regex.compile(p) for p in patterns]
+        self._reversed = [regex.compile(f"(?r){p}") for p in patterns]
+        # One alternation per first and last character of the line, holding only
+        # the patterns that can start and end with them (a partial match of the
+        # one character, forwards and backwards, says whether one can); built on
+        # first sight of the pair.
+        self._by_ends: dict[tuple[str, str], regex.Pattern[str] | None] = {}
+        self._by_members: dict[tuple[int, ...], regex.Pattern[str]] = {}
         # Longest keyword first, so "Lesen Sie auch" wins over "Lesen".
+        # First words of the keywords: a line starting with none of them (after
+        # its decoration) needs no regex at all.
+        self._teaser_first = {
+            p.split()[0].casefold()
+            for r in self.rules
+            if r.kind == "teaser"
+            for p in r.phrases
+        }
+        self._tail_first = {
+            p.split()[0].casefold()
+            for r in self.rules
+            if r.kind == "tail"
+            for p in r.phrases
+        }
         self._teaser = self._alternation(teasers, "")
         self._tail = self._alternation(tails, _SEP)
 
@@ -163,6 +198,31 @@ class Engine:
             return None
         ordered = [alt for _, alt in sorted(alternatives, key=lambda a: -a[0])]
         return regex.compile(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
+
+    def _patterns_for(self, text: str) -> regex.Pattern[str] | None:
+        """The alternation of the patterns that can match ``text``, judged by its
+        first and last character."""
+        ends = (text[0], text[-1])
+        try:
+            return self._by_ends[ends]
+        except KeyError:
+            pass
+        members = tuple(
+            i
+            for i, pattern in enumerate(self._patterns)
+            if pattern.fullmatch(ends[0], partial=True) is not None
+            and self._reversed[i].fullmatch(ends[1], partial=True) is not None
+        )
+        combined = None
+        if members:
+            combined = self._by_members.get(members)
+            if combined is None:
+                combined = regex.compile(
+                    "|".join(self._patterns[i].pattern for i in members)
+                )
+                self._by_members[members] = combined
+        self._by_ends[ends] = combined
+        return combined
 
     def match_line(self, line: str) -> tuple[Rule, str] | None:
         """The rule that drops ``line`` on its own, and how: ``line``, ``teaser``,
@@ -181,20 +241,22 @@ class Engine:
             rule = self._lines.get(key) or self._markers.get(key)
             if rule is not None:
                 return rule, rule.kind
-            lone = self._lone.get(key)
-            if lone is not None and (not lone[1] or line.isupper()):
-                return lone[0], "lone"
-            if self._patterns is not None:
-                found = self._patterns.fullmatch(key) or self._patterns.fullmatch(
-                    " ".join(line.casefold().split())
-                )
-                if found is not None and found.lastgroup is not None:
-                    return self._groups[found.lastgroup], "line"
+            for rule, caps in self._lone.get(key, ()):
+                if not caps or line.isupper():
+                    return rule, "lone"
+            if self._patterns:
+                light = " ".join(line.casefold().split())
+                for text in (key, light) if light != key else (key,):
+                    combined = self._patterns_for(text)
+                    found = combined.fullmatch(text) if combined is not None else None
+                    if found is not None and found.lastgroup is not None:
+                        return self._groups[found.lastgroup], "line"
         if size > MAX_PREFIX_LINE:
             return None
         # Keyword and separator are matched as a prefix (the rule is the group
         # that matched); what follows is then checked on its own.
-        if self._teaser is not None:
+        start = _first_word(line)
+        if self._teaser is not None and start in self._teaser_first:
             found = self._teaser.match(line)
             if found is not None and found.lastgroup is not None:
                 head = line[found.end() :]
@@ -203,7 +265,7 @@ class Engine:
                     and len(_SENTENCE_BREAK.findall(head)) <= 1
                 ):
                     return self._groups[found.lastgroup], "teaser"
-        if self._tail is not None:
+        if self._tail is not None and start in self._tail_first:
             found = self._tail.match(line)
             if (
                 found is not None
