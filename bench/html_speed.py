@@ -31,11 +31,21 @@ from cleanse.pipeline import Pipeline, step_name  # noqa: E402
 
 
 def html_pipeline() -> Pipeline:
-    """cleanse's HTML mode: make_pipeline(html=True) once wired, else composed."""
+    """cleanse's HTML mode: make_pipeline(html=True) once wired, else composed.
+
+    Composed, it is Extract() and the default pipeline, with the strip step added
+    after normalise if the default pipeline does not hold it yet.
+    """
     try:
         return make_pipeline(html=True)  # type: ignore[call-arg]
     except TypeError:
-        return Pipeline((Extract(), *make_pipeline().steps))
+        pass
+    pipeline = make_pipeline()
+    if "strip" not in pipeline.names:
+        from cleanse.strip import Strip
+
+        pipeline = pipeline.with_step(Strip(), after="normalise")
+    return Pipeline((Extract(), *pipeline.steps))
 
 
 def timed(func: Callable[[str], object], pages: list[str]) -> float:
