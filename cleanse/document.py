@@ -48,6 +48,9 @@ class Edit:
     - ``at``: the 0-based index of the line in the text *as it was just before this
       edit*, which is what `replay` needs. Edits apply in order.
     - ``before``: the line's text before the change (the whole text for ``extract``).
+      A run of consecutive blank lines dropped by one rule is one edit whose
+      ``before`` is those lines joined by ``"\n"``, so that a page of ten thousand
+      empty lines costs one edit, not ten thousand.
     - ``after``: its text after the change; ``""`` for a drop.
     """
 
@@ -191,14 +194,24 @@ def replay(text: str, edits: Iterable[Edit]) -> str:
                 raise ReplayError(f"edit {number} ({edit.rule}): input differs")
             lines = edit.after.split("\n")
             continue
-        if not 0 <= edit.at < len(lines) or lines[edit.at] != edit.before:
-            found = lines[edit.at] if 0 <= edit.at < len(lines) else "<no such line>"
+        # An edit covers as many lines as its ``before`` holds: one, or a run of
+        # blank lines dropped together.
+        span = edit.before.count("\n") + 1
+        end = edit.at + span
+        if not (edit.at >= 0 and end <= len(lines)) or (
+            "\n".join(lines[edit.at : end]) != edit.before
+        ):
+            found = (
+                "\n".join(lines[edit.at : end])
+                if 0 <= edit.at < len(lines)
+                else "<no such line>"
+            )
             raise ReplayError(
                 f"edit {number} ({edit.rule}) expects line {edit.at} to be "
                 f"{edit.before!r}, found {found!r}"
             )
         if edit.action == "drop":
-            del lines[edit.at]
+            del lines[edit.at : end]
         else:
-            lines[edit.at : edit.at + 1] = edit.after.split("\n")
+            lines[edit.at : end] = edit.after.split("\n")
     return "\n".join(lines)

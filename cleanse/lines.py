@@ -36,6 +36,21 @@ class Change:
     text: str | None
 
 
+@dataclass(slots=True)
+class _BlankRun:
+    """Consecutive blank lines one rule drops: recorded as one edit."""
+
+    rule: str
+    line: int
+    at: int
+    count: int = 1
+
+    def edit(self, step: str) -> Edit:
+        return Edit(
+            step, self.rule, "drop", self.line, self.at, "\n" * (self.count - 1), ""
+        )
+
+
 def rewrite(
     doc: Document, step: str, changes: Mapping[int, Sequence[Change]]
 ) -> Document:
@@ -54,10 +69,22 @@ def rewrite(
     out_lines: list[str] = []
     out_origins: list[int] = []
     edits: list[Edit] = []
+    # A run of blank lines dropped by one rule becomes one edit; the run is counted
+    # here and its edit written when it ends (building the string line by line
+    # would be quadratic).
+    run: _BlankRun | None = None
+
+    def close_run() -> None:
+        nonlocal run
+        if run is not None:
+            edits.append(run.edit(step))
+            run = None
+
     for index, line in enumerate(lines):
         origin = origins[index]
         todo = changes.get(index)
         if not todo:
+            close_run()
             out_lines.append(line)
             out_origins.append(origin)
             continue
@@ -69,21 +96,34 @@ def rewrite(
             if current is None:
                 break
             if change.text is None:
-                edits.append(Edit(step, change.rule, "drop", origin, at, current, ""))
+                if current == "":
+                    if run is not None and run.rule == change.rule and run.at == at:
+                        run.count += 1
+                    else:
+                        close_run()
+                        run = _BlankRun(change.rule, origin, at)
+                else:
+                    close_run()
+                    edits.append(
+                        Edit(step, change.rule, "drop", origin, at, current, "")
+                    )
                 current = None
             elif change.text != current:
+                close_run()
                 edits.append(
                     Edit(step, change.rule, "replace", origin, at, current, change.text)
                 )
                 current = change.text
         if current is None:
             continue
+        close_run()
         # A replacement may hold line breaks (U+2028 became "\n"): later edits of
         # this line would then need several indices, so a replacement that splits a
         # line must be the last change to it; rewrite callers guarantee that.
         parts = current.split("\n")
         out_lines.extend(parts)
         out_origins.extend([origin] * len(parts))
+    close_run()
     if not edits:
         return doc
     return doc.with_text("\n".join(out_lines), edits, out_origins)

@@ -156,7 +156,13 @@ def dumps(record: dict[str, Any]) -> bytes:
 def format_edit(where: str, doc_edit: Any) -> str:
     """One ``--explain`` line: where, line, step, rule, what was done."""
     before = _show(doc_edit.before)
-    if doc_edit.action == "drop":
+    if (
+        doc_edit.action == "drop"
+        and doc_edit.before
+        and not doc_edit.before.strip("\n")
+    ):
+        what = f"dropped {doc_edit.before.count(chr(10)) + 1} blank lines"
+    elif doc_edit.action == "drop":
         what = f"dropped {before}"
     elif doc_edit.action == "extract":
         what = "extracted the main text from HTML"

@@ -34,6 +34,8 @@ class Tidy:
     name: str = "tidy"
 
     def __call__(self, doc: Document) -> Document:
+        if not doc.text:
+            return doc  # nothing to tidy; dropping the one empty "line" changes nothing
         lines = doc.text.split("\n")
         stripped = [line.rstrip(_TRAILING) for line in lines]
         nonblank = [i for i, line in enumerate(stripped) if line]
