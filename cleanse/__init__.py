@@ -32,34 +32,76 @@ _EXPORTS = {
     "Tidy": "cleanse.tidy",
     "decode": "cleanse.decoding",
     "DecodeError": "cleanse.decoding",
+    "clean_record": "cleanse.records",
+    "RecordError": "cleanse.records",
+    "Strip": "cleanse.strip",
+    "strip_boilerplate": "cleanse.strip",
+    "load_rules": "cleanse.strip",
+    "RuleError": "cleanse.strip",
+    "RuleSet": "cleanse.strip",
+    "Detect": "cleanse.detect",
+    "Detection": "cleanse.detect",
+    "detect_language": "cleanse.detect",
+    "Quotes": "cleanse.quotes",
+    "QuoteStyle": "cleanse.quotes",
+    "set_quotes": "cleanse.quotes",
+    "style_for": "cleanse.quotes",
+    "Page": "cleanse.page",
+    "extract_article": "cleanse.page",
+    "Extract": "cleanse.extract",
+    "extract_text": "cleanse.extract",
 }
 
 __all__ = [
     "UNDETERMINED",
     "DecodeError",
+    "Detect",
+    "Detection",
     "Document",
     "Edit",
+    "Extract",
     "Normalise",
+    "Page",
     "Pipeline",
+    "QuoteStyle",
+    "Quotes",
+    "RecordError",
     "Repair",
     "ReplayError",
+    "RuleError",
+    "RuleSet",
     "Step",
+    "Strip",
     "Tidy",
     "__version__",
     "clean",
     "clean_document",
+    "clean_record",
     "decode",
+    "detect_language",
+    "extract_article",
+    "extract_text",
+    "load_rules",
     "make_pipeline",
     "replay",
+    "set_quotes",
+    "strip_boilerplate",
+    "style_for",
 ]
 
 if TYPE_CHECKING:
     from cleanse.api import clean, clean_document, make_pipeline
     from cleanse.decoding import DecodeError, decode
+    from cleanse.detect import Detect, Detection, detect_language
     from cleanse.document import UNDETERMINED, Document, Edit, ReplayError, replay
+    from cleanse.extract import Extract, extract_text
     from cleanse.normalise import Normalise
+    from cleanse.page import Page, extract_article
     from cleanse.pipeline import Pipeline, Step
+    from cleanse.quotes import Quotes, QuoteStyle, set_quotes, style_for
+    from cleanse.records import RecordError, clean_record
     from cleanse.repair import Repair
+    from cleanse.strip import RuleError, RuleSet, Strip, load_rules, strip_boilerplate
     from cleanse.tidy import Tidy
 
 

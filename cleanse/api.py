@@ -2,15 +2,20 @@
 
     >>> clean("Caf\\u00c3\\u00a9 \\u00a0au lait  ")
     'Café au lait'
+    >>> clean_document("Der Vertrag wurde am Montag in Berlin unterzeichnet.").lang
+    'de'
 
-`make_pipeline` builds the default flow of DESIGN.md from keyword options; the
-result is cached per set of options, so calling `clean` in a loop costs nothing
-extra. For anything unusual, compose a `Pipeline` from the steps yourself.
+`make_pipeline` builds the flow of DESIGN.md from keyword options; the result is
+cached per set of options, so calling `clean` in a loop costs nothing extra. For
+anything unusual, compose a `Pipeline` from the steps yourself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from cleanse.document import Document
 from cleanse.normalise import Normalise
@@ -21,21 +26,129 @@ from cleanse.tidy import Tidy
 __all__ = ["clean", "clean_document", "make_pipeline"]
 
 
-@lru_cache(maxsize=64)
-def make_pipeline() -> Pipeline:
-    """The default pipeline: repair, normalise, tidy.
+def make_pipeline(
+    *,
+    html: bool = False,
+    page: bool = False,
+    strip: bool = True,
+    rules: Iterable[str | Path] = (),
+    disable: str | Iterable[str] = (),
+    lang: str | None = None,
+    languages: str | Iterable[str] | None = None,
+    paragraphs: bool = False,
+    detector: str = "auto",
+    quotes: str = "auto",
+) -> Pipeline:
+    """The default pipeline, configured by keyword.
 
     >>> make_pipeline().names
-    ('repair', 'normalise', 'tidy')
+    ('repair', 'normalise', 'strip', 'detect', 'quotes', 'tidy')
+    >>> make_pipeline(html=True, page=True, quotes="keep").names
+    ('extract', 'repair', 'normalise', 'strip', 'page', 'detect', 'tidy')
+
+    - ``html``: the input is HTML; extract its main text first (trafilatura).
+    - ``page``: the input is a full-page text dump (WET, ``get_text()``); keep only
+      the article (see docs/page.md).
+    - ``strip``: remove boilerplate with the rule packs (default on).
+    - ``rules``: more rule files (yours, or learned with ``cleanse learn``).
+    - ``disable``: categories, rule ids or id prefixes to switch off, as an iterable
+      or a comma-separated string (``"share,de.teaser"``).
+    - ``lang``: force the language (no detection); ``languages``: restrict the
+      detector's candidates (``("de", "en", "fr")``); ``paragraphs``: also detect
+      each paragraph's language; ``detector``: the backend (``auto``,
+      ``langdetect``, ``langdetect-rs``, ``py3langid``, ``lingua``).
+    - ``quotes``: ``auto`` (the document's language), a language (``de``,
+      ``pt-BR``), a style (``de-book``, ``en-gb``), ``ascii``, or ``keep`` (off).
+
+    Bad values raise ``ValueError`` (or `cleanse.strip.RuleError` for a broken rule
+    file) here, before any text is cleaned.
     """
-    return Pipeline((Repair(), Normalise(), Tidy()))
+    if isinstance(disable, str):
+        disable = disable.split(",")
+    if isinstance(languages, str):
+        languages = languages.split(",")
+    return _build(
+        html=html,
+        page=page,
+        strip=strip,
+        rules=tuple(str(Path(p)) for p in rules),
+        disable=frozenset(d.strip() for d in disable if d.strip()),
+        lang=lang,
+        languages=tuple(languages) if languages is not None else None,
+        paragraphs=paragraphs,
+        detector=detector,
+        quotes=quotes,
+    )
 
 
-def clean_document(text: str) -> Document:
-    """Clean ``text`` with the default pipeline and return the whole `Document`."""
-    return make_pipeline().run(text)
+@lru_cache(maxsize=64)
+def _build(
+    *,
+    html: bool,
+    page: bool,
+    strip: bool,
+    rules: tuple[str, ...],
+    disable: frozenset[str],
+    lang: str | None,
+    languages: tuple[str, ...] | None,
+    paragraphs: bool,
+    detector: str,
+    quotes: str,
+) -> Pipeline:
+    from cleanse.detect import Detect
+    from cleanse.quotes import Quotes
+
+    steps: list[Any] = []
+    if html:
+        from cleanse.extract import Extract
+
+        steps.append(Extract())
+    steps += [Repair(), Normalise()]
+    late_strip = None
+    if strip:
+        from cleanse.strip import RuleSet, Strip, load_rules
+
+        extra = tuple(load_rules(path) for path in rules)
+        first = Strip(disable=disable, extra=extra)
+        steps.append(first)
+        # Rules marked language-specific can only act once the language is known,
+        # and detection runs on stripped text: they get a second pass after it.
+        specific = tuple(
+            rule
+            for rule in RuleSet.merge(first.rules or _builtin(), *extra).rules
+            if rule.lang_specific
+        )
+        if specific:
+            late_strip = Strip(rules=RuleSet(rules=specific), disable=disable)
+    elif rules or disable:
+        raise ValueError("rules= and disable= need the strip step (strip=True)")
+    if page:
+        from cleanse.page import Page
+
+        steps.append(Page(lang=lang))
+    steps.append(
+        Detect(lang=lang, languages=languages, paragraphs=paragraphs, backend=detector)
+    )
+    if late_strip is not None:
+        steps.append(late_strip)
+    quotes_step = Quotes(quotes)
+    if quotes != "keep":
+        steps.append(quotes_step)  # built either way: a bad style fails here
+    steps.append(Tidy())
+    return Pipeline(tuple(steps))
 
 
-def clean(text: str) -> str:
-    """Clean ``text`` with the default pipeline and return the clean string."""
-    return make_pipeline().run(text).text
+def _builtin() -> Any:
+    from cleanse.strip import builtin_rules
+
+    return builtin_rules()
+
+
+def clean_document(text: str, **options: Any) -> Document:
+    """Clean ``text`` and return the whole `Document` (options: `make_pipeline`)."""
+    return make_pipeline(**options).run(text)
+
+
+def clean(text: str, **options: Any) -> str:
+    """Clean ``text`` and return the clean string (options: `make_pipeline`)."""
+    return make_pipeline(**options).run(text).text

@@ -89,6 +89,72 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument(
         "--quiet", "-q", action="store_true", help="no progress bar, no summary"
     )
+    steps = parser.add_argument_group("what to clean")
+    steps.add_argument(
+        "--html",
+        action="store_true",
+        help="the input is HTML: extract the main text first (trafilatura); with "
+        "--jsonl the HTML is read from --field and the text written to --into",
+    )
+    steps.add_argument(
+        "--page",
+        action="store_true",
+        help="the input is full-page text (WET records, get_text dumps): keep only "
+        "the article, dropping menus, link lists and footers",
+    )
+    steps.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a rule file (yours, or one written by 'cleanse learn'); repeatable",
+    )
+    steps.add_argument(
+        "--disable",
+        default="",
+        metavar="LIST",
+        help="switch off rule categories, ids or id prefixes, comma-separated "
+        "(e.g. share,de.teaser)",
+    )
+    steps.add_argument(
+        "--no-strip", action="store_true", help="keep boilerplate (no strip step)"
+    )
+    steps.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language of every input (ISO 639-1); no detection",
+    )
+    steps.add_argument(
+        "--languages",
+        metavar="LIST",
+        help="restrict detection to these languages, comma-separated (de,en,fr): "
+        "far more accurate on short text",
+    )
+    steps.add_argument(
+        "--paragraph-langs",
+        action="store_true",
+        help="also detect each paragraph's language (JSONL: 'paragraph_langs')",
+    )
+    steps.add_argument(
+        "--detector",
+        default="auto",
+        choices=("auto", "langdetect", "langdetect-rs", "py3langid", "lingua"),
+        help="language detection backend (auto: langdetect-rs if installed, "
+        "else langdetect; both give the same answers)",
+    )
+    steps.add_argument(
+        "--quotes",
+        default="auto",
+        metavar="STYLE",
+        help="quotation marks: auto (the detected language's style), a language "
+        "(de, fr, pt-BR), a style (de-book, de-ch, en-gb), ascii, or keep",
+    )
+    mode.add_argument(
+        "--into",
+        metavar="NAME",
+        help="with --jsonl: the field the clean text goes to (default: --field, "
+        "or 'text' with --html)",
+    )
     run = parser.add_argument_group("running")
     run.add_argument(
         "--jobs",
@@ -125,6 +191,7 @@ class Settings:
 
     pipeline: tuple[tuple[str, Any], ...]
     field: str
+    into: str
     edits: EditsMode
     explain: bool
     encoding: str | None
@@ -147,6 +214,7 @@ def _clean_lines(task: tuple[Settings, list[tuple[str, bytes]]]) -> list[LineRes
             run,
             where=where,
             field=settings.field,
+            into=settings.into,
             edits=settings.edits,
             explain=settings.explain,
         )
@@ -188,6 +256,7 @@ class Run:
         self.settings = Settings(
             pipeline=_pipeline_options(args),
             field=args.field,
+            into=args.into or ("text" if args.html else args.field),
             edits=args.edits,
             explain=args.explain,
             encoding=args.encoding,
@@ -252,8 +321,19 @@ class Run:
 
 def _pipeline_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
     """The make_pipeline keyword arguments the command line asks for."""
-    del args
-    return ()
+    options: dict[str, Any] = {
+        "html": args.html,
+        "page": args.page,
+        "strip": not args.no_strip,
+        "rules": tuple(args.rules),
+        "disable": args.disable,
+        "lang": args.lang,
+        "languages": args.languages,
+        "paragraphs": args.paragraph_langs,
+        "detector": args.detector,
+        "quotes": args.quotes,
+    }
+    return tuple(sorted(options.items()))
 
 
 def _read_sources(files: Sequence[str], run: Run) -> Iterator[tuple[str, bytes]]:
@@ -308,6 +388,14 @@ def run_cli(
     parser = build_parser()
     args = parser.parse_args(argv)
     run = Run(args, stdin, out, err)
+    # Build the pipeline once here, so a bad option or rule file is a usage error
+    # before any input is read, not a failure in every worker.
+    try:
+        run.settings.build()
+    except (ValueError, ImportError, OSError) as error:
+        run.progress.close()
+        err.write(f"cleanse: {error}\n")
+        return EXIT_USAGE
     try:
         if args.jsonl:
             run.jsonl_mode(_open_streams(args.files, run))

@@ -105,12 +105,14 @@ def clean_record(
     pipeline: Pipeline | None = None,
     *,
     field: str = "text",
+    into: str | None = None,
     edits: EditsMode = "full",
 ) -> dict[str, Any]:
     """Clean ``record[field]`` with ``pipeline`` (the default one if ``None``).
 
-    Returns a new dict; the input is not changed. Raises `RecordError` when the
-    field is missing or not a string.
+    The clean text goes to ``into`` (default: ``field`` itself). Returns a new
+    dict; the input is not changed. Raises `RecordError` when the field is missing
+    or not a string.
     """
     if not isinstance(record.get(field), str):
         kind = type(record.get(field)).__name__ if field in record else "missing"
@@ -119,7 +121,7 @@ def clean_record(
         from cleanse.api import make_pipeline
 
         pipeline = make_pipeline()
-    return _merge(record, pipeline.run(record[field]), field, edits)
+    return _merge(record, pipeline.run(record[field]), into or field, edits)
 
 
 def _merge(
@@ -181,6 +183,7 @@ def process_line(
     *,
     where: str,
     field: str = "text",
+    into: str | None = None,
     edits: EditsMode = "full",
     explain: bool = False,
 ) -> LineResult:
@@ -194,6 +197,6 @@ def process_line(
     except RecordError as error:
         return LineResult(line, f"{where}: {error}")
     doc = runner(record[field])
-    out = dumps(_merge(record, doc, field, edits))
+    out = dumps(_merge(record, doc, into or field, edits))
     notes = tuple(format_edit(where, e) for e in doc.edits) if explain else ()
     return LineResult(out, None, notes)

@@ -19,11 +19,49 @@ SPECIAL = (
 QUOTES = "\"'“”„‟‘’‚‛«»‹›`´′″"
 
 WORDS = (
-    "Der", "Chef", "stirbt", "mit", "Jahren", "LESEN", "Lesen", "Sie", "auch",
-    "the", "news", "Share", "this", "Leave", "a", "Reply", "Schreibe", "einen",
-    "Kommentar", "Weiterführende", "Informationen", "l'homme", "don't", "Tags",
-    "Lire", "aussi", "Related", "posts", "café", "Weißrussland", "WeiÃŸrussland",
-    "&amp;", "&nbsp;", "12", "5'11", "Home", "»", "–", "—", ":", ".", "?", "!",
+    "Der",
+    "Chef",
+    "stirbt",
+    "mit",
+    "Jahren",
+    "LESEN",
+    "Lesen",
+    "Sie",
+    "auch",
+    "the",
+    "news",
+    "Share",
+    "this",
+    "Leave",
+    "a",
+    "Reply",
+    "Schreibe",
+    "einen",
+    "Kommentar",
+    "Weiterführende",
+    "Informationen",
+    "l'homme",
+    "don't",
+    "Tags",
+    "Lire",
+    "aussi",
+    "Related",
+    "posts",
+    "café",
+    "Weißrussland",
+    "WeiÃŸrussland",
+    "&amp;",
+    "&nbsp;",
+    "12",
+    "5'11",
+    "Home",
+    "»",
+    "–",
+    "—",
+    ":",
+    ".",
+    "?",
+    "!",
 )
 
 fragment = st.one_of(
@@ -38,7 +76,10 @@ scraped_text = st.lists(fragment, max_size=60).map("".join)
 
 #: Lines of plain prose in the languages cleanse knows: no artefacts at all.
 PROSE = {
-    "de": "Der Vertrag wurde am Montag in Berlin unterzeichnet. Beide Seiten zeigten sich zufrieden.",
-    "en": "The treaty was signed in Berlin on Monday. Both sides said they were satisfied.",
-    "fr": "Le traité a été signé lundi à Berlin. Les deux parties se sont dites satisfaites.",
+    "de": "Der Vertrag wurde am Montag in Berlin unterzeichnet. "
+    "Beide Seiten zeigten sich zufrieden.",
+    "en": "The treaty was signed in Berlin on Monday. "
+    "Both sides said they were satisfied.",
+    "fr": "Le traité a été signé lundi à Berlin. "
+    "Les deux parties se sont dites satisfaites.",
 }

@@ -78,9 +78,12 @@ def test_encoding_option_decodes_latin1() -> None:
 
 
 def test_explain_names_line_rule_and_change() -> None:
-    result = run("--explain", stdin=b"ok\nCaf\xc3\x83\xc2\xa9\n")
-    assert result.stdout == "ok\nCafé\n".encode()
-    assert "<stdin>: line 2: repair.ftfy: 'CafÃ©' -> 'Café'" in result.stderr.decode()
+    result = run("--explain", stdin=b"Im Caf\xc3\x83\xc2\xa9 war es voll.\n")
+    assert result.stdout == "Im Café war es voll.\n".encode()
+    assert (
+        "<stdin>: line 1: repair.ftfy: 'Im CafÃ© war es voll.' -> 'Im Café war es voll.'"
+        in result.stderr.decode()
+    )
 
 
 JSONL_IN = b"\n".join(

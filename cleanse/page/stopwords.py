@@ -54,7 +54,7 @@ GUESS_WORDS = 200
 @lru_cache(maxsize=1)
 def _names() -> frozenset[str]:
     # Imported here, not at module level: justext pulls in lxml.
-    import justext  # type: ignore[import-untyped]
+    import justext
 
     return frozenset(justext.get_stoplists())
 
