@@ -367,15 +367,24 @@ def _open_streams(files: Sequence[str], run: Run) -> Iterator[tuple[str, IO[byte
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line on the process's own streams; returns the exit status."""
+    """Run the command line on the process's own streams; returns the exit status.
+
+    ``cleanse learn ...`` is the corpus-learning subcommand (cleanse.learn); a
+    file really named ``learn`` is read as ``./learn``.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["learn"]:
+        from cleanse.learn.cli import main as learn_main
+
+        return learn_main(args[1:])
     # A stream the shell closed (cleanse >&-) is None in Python: say so, don't crash.
     err = sys.stderr if sys.stderr is not None else open(os.devnull, "w")  # noqa: SIM115
     if sys.stdout is None:
-        build_parser().parse_args(argv)  # usage errors still come first
+        build_parser().parse_args(args)  # usage errors still come first
         err.write("cleanse: cannot write output: standard output is closed\n")
         return EXIT_FAILED
     stdin = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
-    return run_cli(argv, stdin, sys.stdout.buffer, err)
+    return run_cli(args, stdin, sys.stdout.buffer, err)
 
 
 def run_cli(
