@@ -30,13 +30,12 @@ as it is: its » are closing marks that nothing opened.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-
-import regex
 
 from cleanse.quotes.styles import STYLES, QuoteStyle
 
-__all__ = ["MARK_CHARS", "apply_style", "has_marks"]
+__all__ = ["MARK_CHARS", "apply_style", "has_marks", "restyle_lines"]
 
 #: Every character the engine may treat as a quotation mark or apostrophe.
 MARK_CHARS = "\"'“”„‟‘’‚‛«»‹›"
@@ -52,8 +51,11 @@ _SPACEABLE = _SPACED_OPEN | _SPACED_CLOSE
 _APOSTROPHES = frozenset("'‘’‛")
 _STRAIGHT = frozenset("\"'")
 
-_MARK = regex.compile(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
-_ANY_MARK = regex.compile(r"[\"'`“”„‟‘’‚‛«»‹›]")
+# The patterns below are literal character classes, no Unicode properties: stdlib
+# re matches them exactly as regex would, at a half to a third of regex's cost per
+# call on a typical paragraph (bench/quotes.py spends most of its time here).
+_MARK = re.compile(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
+_ANY_MARK = re.compile(r"[\"'`“”„‟‘’‚‛«»‹›]")
 
 #: Spaces that count as the inner spacing of a quotation (French typography):
 #: skipped when looking for a mark's neighbour, replaced when the mark is set.
@@ -135,6 +137,10 @@ def _opening_punct(c: str) -> bool:
     return c in _OPENING_PUNCT or unicodedata.category(c) in ("Ps", "Pd")
 
 
+#: Shared by every mark that continues no quotation: never appended to.
+_NO_CONTS: list[_Mark] = []
+
+
 class _Mark:
     """One mark in one line: where, what, and what the passes decided."""
 
@@ -154,7 +160,7 @@ class _Mark:
         self.apostrophe = False
         self.role = _NONE
         self.level = 0
-        self.conts: list[_Mark] = []
+        self.conts: list[_Mark] = _NO_CONTS
 
 
 def _classify(line: str, mark: _Mark, forced_apostrophes: set[int]) -> None:
@@ -304,7 +310,105 @@ def _elision(line: str, end: int, forced_apostrophes: set[int]) -> int:
     return _APOS
 
 
-def _scan(line: str) -> list[_Mark]:
+#: Two marks with nothing but spacing between them: the line needs the general scan
+#: (runs, `````` and ``''``, crowded marks, neighbours found past other marks).
+_NEAR = re.compile(r"[\"'`“”„‟‘’‚‛«»‹›][ \u00a0\u202f\u2009]*[\"'`“”„‟‘’‚‛«»‹›]")
+_ONE_MARK = re.compile(r"[\"'“”„‟‘’‚‛«»‹›]")
+
+#: The verdict on a mark whose two neighbours are all it depends on, keyed by the
+#: neighbours and the mark (``line[s - 1 : s + 2]``, shorter at the line's ends):
+#: (class, inch mark, possible apostrophe, space after), or None when the verdict
+#: needs more of the line. A pure memo of `_near_class`: it never changes output.
+_NEAR_CLASS: dict[str, tuple[int, bool, bool, bool] | None] = {}
+
+
+def _near_class(
+    left: str, text: str, right: str
+) -> tuple[int, bool, bool, bool] | None:
+    """What `_classify` decides for ``text`` between ``left`` and ``right`` when
+    neither is a mark, or None when its verdict depends on more than these two.
+
+    Neither neighbour is skipped as spacing or as part of a run here, so each of
+    `_classify`'s three readings sees the same two characters: they agree, and the
+    class is `_by_neighbours` on those characters alone.
+    """
+    if left in _PAD_CHARS or right in _PAD_CHARS:
+        return None  # inner spacing: skipped, so farther characters decide
+    if _kind(left) == _SPACE and _kind(right) == _SPACE:
+        return None  # a lone mark is read by its shape and the characters past spaces
+    if (text in _SPACED_OPEN and right == " ") or (
+        text in _SPACED_CLOSE and left == " "
+    ):
+        return None  # plain spaces inside guillemets and „ ‚ are skipped too
+    probe = _Mark(len(left), len(left) + 1, text)
+    cls = _by_neighbours(left + text + right, probe, "", "", 0)[0]
+    inch = text in _STRAIGHT and left.isdigit()
+    apostrophe = not inch and text in _APOSTROPHES and left.isalpha()
+    return cls, inch, apostrophe, _kind(right) == _SPACE
+
+
+def _scan(line: str, apostrophe: str) -> list[_Mark]:
+    """Find and classify the marks of ``line`` that pairing or rendering needs.
+
+    Most lines hold marks apart from each other (``"Ja", sagte er``); a mark there
+    is decided by its two neighbours, looked up in `_NEAR_CLASS`. Lines with marks
+    next to each other take the general path, `_scan_runs`.
+
+    In such a line, unclear marks and apostrophes that already are ``apostrophe``
+    are left out: pairing skips them and rendering would set them as they are.
+    """
+    if _NEAR.search(line) is not None:
+        return _scan_runs(line)
+    n = len(line)
+    forced: set[int] = set()
+    out: list[_Mark] = []
+    cache = _NEAR_CLASS
+    for found in _ONE_MARK.finditer(line):
+        s = found.start()
+        key = line[s - 1 if s else 0 : s + 2]
+        verdict = cache.get(key, _UNKNOWN)
+        if verdict is _UNKNOWN:
+            verdict = _near_class(
+                line[s - 1] if s else "",
+                found.group(),
+                line[s + 1] if s + 1 < n else "",
+            )
+            if len(cache) < 65536:
+                cache[key] = verdict
+        if verdict is None or (forced and s in forced):
+            mark = _Mark(s, s + 1, found.group())
+            _classify(line, mark, forced)
+            out.append(mark)
+            continue
+        cls, inch, maybe_apostrophe, space_after = verdict
+        if cls == _UNCLEAR:
+            continue
+        text = found.group()
+        if cls == _APOS:
+            if text != apostrophe:
+                mark = _Mark(s, s + 1, text)
+                mark.cls = cls
+                out.append(mark)
+            continue
+        mark = _Mark(s, s + 1, text)
+        if cls == _OPEN and text in _APOSTROPHES:
+            cls = _elision(line, s + 1, forced)
+        elif cls == _CLOSE:
+            if inch:
+                mark.weak = True
+            elif maybe_apostrophe:
+                mark.apostrophe = True
+                mark.weak = space_after and s + 2 < n and _kind(line[s + 2]) == _WORD
+        mark.cls = cls
+        out.append(mark)
+    return out
+
+
+_UNKNOWN = (-1, False, False, False)
+
+
+def _scan_runs(line: str) -> list[_Mark]:
+    """Find and classify the marks of a line where some marks touch."""
     marks: list[_Mark] = []
     tex = False
     for m in _MARK.finditer(line):
@@ -373,7 +477,7 @@ def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:
         head = active[0]
         if head.cls == _OPEN and not line[: head.start].strip():
             # The quotation goes on: this paragraph opens with a continuation mark.
-            carry.conts.append(head)
+            carry.conts = [*carry.conts, head]
             stack.append(carry)
             first = 1
     for k in range(first, len(active)):
@@ -462,22 +566,51 @@ def apply_style(text: str, style: QuoteStyle) -> str:
 
     Line breaks never change, so the result has the lines of ``text``.
     """
-    if style.name == "keep" or not has_marks(text):
+    changed = restyle_lines(text, style)
+    if not changed:
         return text
     lines = text.split("\n")
-    found: list[tuple[int, list[_Mark]]] = []
+    for index, line in changed.items():
+        lines[index] = line
+    return "\n".join(lines)
+
+
+def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
+    """The lines of ``text`` that `apply_style` changes, by index, with their new text.
+
+    >>> from cleanse.quotes.styles import style_for
+    >>> restyle_lines('Titel\\n\\n"Ja", sagte er.\\nDon’t.', style_for("de"))
+    {2: '„Ja“, sagte er.'}
+
+    Only the lines that hold a mark are visited: they are found with C-level string
+    searches, so a paragraph without marks costs nothing here.
+    """
+    if style.name == "keep":
+        return {}
+    found: list[tuple[int, str, list[_Mark]]] = []
     carry: _Mark | None = None
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue  # a blank line between paragraphs keeps a quotation open
-        if not has_marks(line):
+    index = 0  # the line number of ``start``
+    start = end = 0  # the current line is text[start:end]
+    pos = 0
+    n = len(text)
+    while (hit := _ANY_MARK.search(text, pos)) is not None:
+        prev_end = end
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        if end < 0:
+            end = n
+        index += text.count("\n", pos, start)
+        # Lines between the last marked line and this one: blank lines keep a
+        # quotation open from one paragraph to the next, any other line ends it.
+        if carry is not None and not text[prev_end:start].isspace():
             carry = None
-            continue
-        marks = _scan(line)
+        line = text[start:end]
+        marks = _scan(line, style.apostrophe)
         carry = _pair(line, marks, carry)
-        found.append((index, marks))
+        found.append((index, line, marks))
+        pos = end
     depth = 0
-    for _, marks in found:
+    for _, _, marks in found:
         for m in marks:
             if m.role == _R_OPEN:
                 m.level = depth
@@ -487,6 +620,9 @@ def apply_style(text: str, style: QuoteStyle) -> str:
                 m.level = depth
             elif m.role == _R_CONT:
                 m.level = max(depth - 1, 0)
-    for index, marks in found:
-        lines[index] = _render(lines[index], marks, style)
-    return "\n".join(lines)
+    changed = {}
+    for index, line, marks in found:
+        new = _render(line, marks, style)
+        if new != line:
+            changed[index] = new
+    return changed

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import apply_style, has_marks
+from cleanse.quotes.engine import apply_style, has_marks, restyle_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -71,15 +71,10 @@ class Quotes:
         style = self.resolve(doc)
         if style is None or style.name == "keep" or not has_marks(doc.text):
             return doc
-        new = apply_style(doc.text, style)
-        if new == doc.text:
+        # Only the changed lines come back: no second copy of the text to compare.
+        changed = restyle_lines(doc.text, style)
+        if not changed:
             return doc
         rule = f"quotes.{style.name}"
-        changes = {
-            index: [Change(rule, after)]
-            for index, (before, after) in enumerate(
-                zip(doc.text.split("\n"), new.split("\n"), strict=True)
-            )
-            if before != after
-        }
+        changes = {index: [Change(rule, after)] for index, after in changed.items()}
         return rewrite(doc, self.name, changes)
