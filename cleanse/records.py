@@ -13,6 +13,11 @@ gives the same record.
 `process_line` is the whole life of one JSONL line: decode, parse, check, clean,
 serialise. It never raises for bad input; it returns a `LineResult` that says what
 to write and what went wrong, which is what lets the command line keep every record.
+
+When the pipeline's rule files group records into sites (learned rules, whose
+``[pack] group_by`` is ``"url"`` or a field name), each record's document starts
+with its site (`cleanse.learn.sites.site_of`), so a site's learned lines are
+dropped on that site only; a record without the field gets no site rules.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ __all__ = [
     "clean_record",
     "dumps",
     "format_edit",
+    "group_by_of",
     "parse_record",
     "process_line",
 ]
@@ -100,6 +106,38 @@ def parse_record(raw: bytes | str, field: str) -> dict[str, Any]:
     return record
 
 
+def group_by_of(pipeline: object) -> str | None:
+    """How ``pipeline``'s rule files group records into sites (see the module
+    docstring): the first ``group_by`` a step declares, else None.
+
+    >>> from cleanse.api import make_pipeline
+    >>> group_by_of(make_pipeline()) is None
+    True
+    """
+    steps = pipeline.steps if isinstance(pipeline, Pipeline) else ()
+    for step in steps:
+        group = group_by_of(step) if isinstance(step, Pipeline) else None
+        group = group or getattr(step, "group_by", None)
+        if isinstance(group, str):
+            return group
+    return None
+
+
+def _run(runner: Runner, record: dict[str, Any], field: str) -> Document:
+    """Clean ``record[field]``, starting from its site when the rules ask for one."""
+    # The command line hands us ``pipeline.run``; its pipeline says how to group.
+    pipeline = getattr(runner, "__self__", None)
+    if isinstance(pipeline, Pipeline):
+        group = group_by_of(pipeline)
+        if group is not None:
+            from cleanse.learn.sites import site_of
+
+            site = site_of(record, group)
+            if site is not None:
+                return pipeline.run(Document.from_text(record[field], site=site))
+    return runner(record[field])
+
+
 def clean_record(
     record: dict[str, Any],
     pipeline: Pipeline | None = None,
@@ -121,7 +159,7 @@ def clean_record(
         from cleanse.api import make_pipeline
 
         pipeline = make_pipeline()
-    return _merge(record, pipeline.run(record[field]), into or field, edits)
+    return _merge(record, _run(pipeline.run, record, field), into or field, edits)
 
 
 def _merge(
@@ -196,7 +234,7 @@ def process_line(
         record = parse_record(line, field)
     except RecordError as error:
         return LineResult(line, f"{where}: {error}")
-    doc = runner(record[field])
+    doc = _run(runner, record, field)
     out = dumps(_merge(record, doc, into or field, edits))
     notes = tuple(format_edit(where, e) for e in doc.edits) if explain else ()
     return LineResult(out, None, notes)

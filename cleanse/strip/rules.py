@@ -41,6 +41,7 @@ __all__ = [
     "load_rules",
     "normalise_line",
     "parse_disable",
+    "site_slug",
 ]
 
 #: Where the package's own rule files live.
@@ -62,6 +63,8 @@ CATEGORIES = frozenset(
         "paywall",
         "social",
         "meta",
+        # Lines learned from a corpus by `cleanse learn`, usually scoped to one site.
+        "site",
     }
 )
 
@@ -73,9 +76,12 @@ KINDS: frozenset[str] = frozenset({"line", "teaser", "tail"})
 MAX_LINE_RULE = 200
 
 _REQUIRED = ("id", "category", "kind", "description", "source", "match", "keep")
-_OPTIONAL = ("phrases", "pattern", "lang_specific")
+_OPTIONAL = ("phrases", "pattern", "lang_specific", "site")
 _ID_SLUG = regex.compile(r"[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*")
 _LANGUAGE = regex.compile(r"[a-z][a-z0-9_-]*")
+_NOT_SLUG = regex.compile(r"[^\p{Ll}\p{Lo}\p{N}]+")
+#: The longest slug `site_slug` makes of a site name, so ids stay readable.
+MAX_SITE_SLUG = 60
 # Patterns are combined into one alternation, so group numbers and names shift:
 # references to them would silently point at another rule's groups.
 _GROUP_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?<[^=!]|\(\?&")
@@ -128,6 +134,19 @@ def _is_edge(char: str) -> bool:
     return unicodedata.category(char)[0] in "PSNZ"
 
 
+def site_slug(site: str) -> str:
+    """The part of a site rule's id that names its site: ``site.<slug>.<hash>``.
+
+    Case is folded and every run of characters other than lowercase letters and
+    digits becomes ``-``, so ids stay valid for any field value:
+
+    >>> site_slug("www.Example.org"), site_slug("Die Zeit"), site_slug("!!")
+    ('www-example-org', 'die-zeit', 'unnamed')
+    """
+    slug = _NOT_SLUG.sub("-", site.casefold()).strip("-")[:MAX_SITE_SLUG].strip("-")
+    return slug or "unnamed"
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One boilerplate rule, as read from a rule file.
@@ -144,6 +163,9 @@ class Rule:
     - ``match``, ``keep``: examples that must be dropped, and must survive.
     - ``lang_specific``: apply only where the document's language is ``language``.
     - ``language``: the file's ``[pack] language``; ``file``: the file's path.
+    - ``site``: apply only to documents whose ``site`` (``Document.get_meta``) is
+      this value; ``None`` (the default) applies to every document. Rules that
+      ``cleanse learn`` writes carry it (docs/learn.md).
     """
 
     id: str
@@ -158,6 +180,7 @@ class Rule:
     lang_specific: bool
     language: str
     file: str
+    site: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,6 +199,9 @@ class RuleSet:
     language: str = "mixed"
     description: str = ""
     files: tuple[str, ...] = ()
+    #: How records are grouped into sites for the ``site`` rules: ``"url"`` (the
+    #: host of the record's ``url`` field), another field name, or ``None``.
+    group_by: str | None = None
 
     def get(self, rule_id: str) -> Rule:
         """The rule with this id; `KeyError` if there is none."""
@@ -186,7 +212,10 @@ class RuleSet:
 
     @classmethod
     def merge(cls, *sets: RuleSet) -> RuleSet:
-        """One rule set holding the rules of ``sets`` in order; ids must be unique."""
+        """One rule set holding the rules of ``sets`` in order; ids must be unique.
+
+        Sets that declare a ``group_by`` must agree on it.
+        """
         seen: dict[str, str] = {}
         rules: list[Rule] = []
         for rule_set in sets:
@@ -200,7 +229,18 @@ class RuleSet:
                 seen[rule.id] = rule.file
                 rules.append(rule)
         files = tuple(f for s in sets for f in s.files)
-        return cls(tuple(rules), "mixed", "", files)
+        groupings = sorted({s.group_by for s in sets if s.group_by is not None})
+        if len(groupings) > 1:
+            grouped = [s for s in sets if s.group_by is not None]
+            raise RuleError(
+                ", ".join(f for s in grouped for f in s.files) or "rule sets",
+                None,
+                "these rule files group records into sites differently "
+                f"({' and '.join(map(repr, groupings))}); "
+                "learn them with the same --by",
+            )
+        group_by = groupings[0] if groupings else None
+        return cls(tuple(rules), "mixed", "", files, group_by)
 
 
 def load_rules(path: str | Path, *, check: bool = True) -> RuleSet:
@@ -233,6 +273,16 @@ def parse_rules(data: Mapping[str, Any], file: str, *, check: bool = True) -> Ru
         raise RuleError(
             file, None, "[pack] language must be a lowercase code such as 'de' or 'any'"
         )
+    group_by = pack.get("group_by")
+    if group_by is not None and (
+        not isinstance(group_by, str) or not group_by or group_by != group_by.strip()
+    ):
+        raise RuleError(
+            file,
+            None,
+            "[pack] group_by must name a record field ('url' for the host of the "
+            "url field)",
+        )
     unknown_top = set(data) - {"pack", "rule"}
     if unknown_top:
         raise RuleError(
@@ -251,7 +301,9 @@ def parse_rules(data: Mapping[str, Any], file: str, *, check: bool = True) -> Ru
         if check:
             _check_rule(rule)
         rules.append(rule)
-    return RuleSet(tuple(rules), language, str(pack.get("description", "")), (file,))
+    return RuleSet(
+        tuple(rules), language, str(pack.get("description", "")), (file,), group_by
+    )
 
 
 def _strings(value: object, field: str, file: str, rule: str) -> tuple[str, ...]:
@@ -281,8 +333,25 @@ def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
         )
     if kind not in KINDS:
         raise RuleError(file, rule_id, f"unknown kind {kind!r} (line, teaser or tail)")
+    site = raw.get("site")
+    if site is not None and (not isinstance(site, str) or not site.strip()):
+        raise RuleError(file, rule_id, "site must be a non-empty string")
     parts = rule_id.split(".")
-    if len(parts) != 3 or parts[:2] != [language, category]:
+    if category == "site":
+        # Learned rules are named by site, not language: site.<site slug>.<hash>.
+        if len(parts) != 3 or parts[0] != "site":
+            raise RuleError(
+                file, rule_id, "a site rule's id must read site.<site>.<slug>"
+            )
+        if site is not None and parts[1] != site_slug(site):
+            raise RuleError(
+                file,
+                rule_id,
+                f"a rule for site {site!r} needs an id site.{site_slug(site)}.<slug>",
+            )
+        if not _ID_SLUG.fullmatch(parts[1]):
+            raise RuleError(file, rule_id, "slug must be lowercase letters, digits, -")
+    elif len(parts) != 3 or parts[:2] != [language, category]:
         raise RuleError(
             file,
             rule_id,
@@ -336,6 +405,7 @@ def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
         lang_specific=lang_specific,
         language=language,
         file=file,
+        site=site,
     )
 
 

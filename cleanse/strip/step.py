@@ -13,6 +13,20 @@ Rules come from `builtin_rules` (or ``rules``) plus any ``extra`` rule sets;
 (``de.teaser`` turns off German teasers, ``de`` all German rules). The rules are
 compiled when the step is built, so a bad name or a broken rule is reported there,
 not half-way through a corpus.
+
+Rules with a ``site`` (the lines ``cleanse learn`` finds) apply only to documents
+whose ``site`` meta value is that site; a document without one gets none of them.
+They run first, so the other rules see the text without the site's own lines:
+
+    >>> from cleanse.learn import learn_rules
+    >>> docs = [f"Story {chr(97 + i)}.\\nSupport local news" for i in range(20)]
+    >>> learned = learn_rules([("example.org", text) for text in docs])
+    >>> step = Strip(extra=(learned,))
+    >>> doc = Document.from_text("Rain.\\nSupport local news", site="example.org")
+    >>> step(doc).text, [e.rule[:17] for e in step(doc).edits]
+    ('Rain.', ['site.example-org.'])
+    >>> step(Document.from_text("Rain.\\nSupport local news")).text
+    'Rain.\\nSupport local news'
 """
 
 from __future__ import annotations
@@ -51,7 +65,9 @@ class Strip:
       with the others; their ids must not repeat built-in ids.
 
     Rules marked ``lang_specific`` apply only to documents whose ``lang`` is the
-    rule's language; all others apply to every document.
+    rule's language; rules with a ``site`` only to documents whose ``site`` meta
+    value is theirs; all others apply to every document. `group_by` says how the
+    rule files want records mapped to sites (`cleanse.records` does it).
     """
 
     rules: RuleSet | None = None
@@ -61,6 +77,16 @@ class Strip:
     _engines: dict[str, Engine] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # Site rules by site; their engines are built on first sight of the site (and
+    # language, for language-specific ones): a rule file may name thousands of
+    # sites, and a batch usually meets few of them.
+    _site_rules: dict[str, tuple[Rule, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _site_engines: dict[tuple[str, str], Engine] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+    _group_by: str | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         base = self.rules if self.rules is not None else builtin_rules()
@@ -79,7 +105,14 @@ class Strip:
                 f"prefix (categories: {', '.join(sorted(CATEGORIES))}; rule ids "
                 "look like de.comment.schreibe-einen-kommentar)"
             )
+        object.__setattr__(self, "_group_by", merged.group_by)
         enabled = [rule for rule in merged.rules if not is_disabled(rule, disable)]
+        by_site: dict[str, list[Rule]] = {}
+        for rule in enabled:
+            if rule.site is not None:
+                by_site.setdefault(rule.site, []).append(rule)
+        self._site_rules.update((k, tuple(v)) for k, v in by_site.items())
+        enabled = [rule for rule in enabled if rule.site is None]
         general = [rule for rule in enabled if not rule.lang_specific]
         engines = {"": Engine(general)}
         for language in {rule.language for rule in enabled if rule.lang_specific}:
@@ -90,11 +123,42 @@ class Strip:
             )
         self._engines.update(engines)
 
+    @property
+    def group_by(self) -> str | None:
+        """How records are grouped into sites for the site rules (the rule files'
+        ``[pack] group_by``): ``"url"``, a field name, or ``None``."""
+        return self._group_by
+
     def engine_for(self, lang: str) -> Engine:
         """The compiled rules that apply to a document in language ``lang``."""
         return self._engines.get(lang) or self._engines[""]
 
+    def site_engine_for(self, site: str, lang: str) -> Engine | None:
+        """The compiled rules of ``site`` for a document in ``lang``; None if the
+        site has no rules."""
+        rules = self._site_rules.get(site)
+        if rules is None:
+            return None
+        key = (site, lang if any(r.lang_specific for r in rules) else "")
+        engine = self._site_engines.get(key)
+        if engine is None:
+            engine = Engine(
+                r for r in rules if not r.lang_specific or r.language == lang
+            )
+            self._site_engines[key] = engine
+        return engine
+
     def __call__(self, doc: Document) -> Document:
+        site = doc.get_meta("site")
+        if site is not None and self._site_rules:
+            engine = self.site_engine_for(site, doc.lang)
+            if engine is not None:
+                found = engine.verdicts(doc.lines)
+                doc = rewrite(
+                    doc,
+                    self.name,
+                    {i: [Change(rule.id, None)] for i, rule in sorted(found.items())},
+                )
         verdicts = self.engine_for(doc.lang).verdicts(doc.lines)
         changes = {
             index: [Change(rule.id, None)] for index, rule in sorted(verdicts.items())
