@@ -325,13 +325,15 @@ _NEAR_CLASS: dict[str, tuple[int, bool, bool, bool] | None] = {}
 def _near_class(
     left: str, text: str, right: str
 ) -> tuple[int, bool, bool, bool] | None:
-    """What `_classify` decides for ``text`` between ``left`` and ``right`` when
-    neither is a mark, or None when its verdict depends on more than these two.
+    """What `_classify` decides for ``text`` between ``left`` and ``right``, or
+    None when its verdict depends on more than these two characters.
 
     Neither neighbour is skipped as spacing or as part of a run here, so each of
     `_classify`'s three readings sees the same two characters: they agree, and the
     class is `_by_neighbours` on those characters alone.
     """
+    if left in _RUN or right in _RUN:
+        return None  # a run of marks is read as a whole
     if left in _PAD_CHARS or right in _PAD_CHARS:
         return None  # inner spacing: skipped, so farther characters decide
     if _kind(left) == _SPACE and _kind(right) == _SPACE:
@@ -347,59 +349,73 @@ def _near_class(
     return cls, inch, apostrophe, _kind(right) == _SPACE
 
 
+def _near_verdict(line: str, s: int, text: str) -> tuple[int, bool, bool, bool] | None:
+    """`_near_class` for the one-character mark ``text`` at ``line[s]``, memoised.
+
+    The key is the mark with its neighbours. At a line's ends it is shorter, and
+    still unambiguous: where both of its two characters could be the mark, the
+    other one is a mark too and the verdict is None either way.
+    """
+    key = line[s - 1 if s else 0 : s + 2]
+    verdict = _NEAR_CLASS.get(key, _UNKNOWN)
+    if verdict is _UNKNOWN:
+        n = len(line)
+        verdict = _near_class(
+            line[s - 1] if s else "", text, line[s + 1] if s + 1 < n else ""
+        )
+        if len(_NEAR_CLASS) < 65536:
+            _NEAR_CLASS[key] = verdict
+    return verdict
+
+
+def _decide(line: str, mark: _Mark, forced: set[int]) -> None:
+    """`_classify` ``mark``, through the neighbour memo when its neighbours decide."""
+    s = mark.start
+    if mark.end == s + 1 and s not in forced:
+        verdict = _near_verdict(line, s, mark.text)
+        if verdict is not None:
+            cls, inch, maybe_apostrophe, space_after = verdict
+            if cls == _OPEN and mark.text in _APOSTROPHES:
+                cls = _elision(line, s + 1, forced)
+            elif cls == _CLOSE:
+                if inch:
+                    mark.weak = True
+                elif maybe_apostrophe:
+                    mark.apostrophe = True
+                    mark.weak = (
+                        space_after
+                        and s + 2 < len(line)
+                        and _kind(line[s + 2]) == _WORD
+                    )
+            mark.cls = cls
+            return
+    _classify(line, mark, forced)
+
+
 def _scan(line: str, apostrophe: str) -> list[_Mark]:
     """Find and classify the marks of ``line`` that pairing or rendering needs.
 
     Most lines hold marks apart from each other (``"Ja", sagte er``); a mark there
-    is decided by its two neighbours, looked up in `_NEAR_CLASS`. Lines with marks
-    next to each other take the general path, `_scan_runs`.
+    is decided by its two neighbours (`_near_verdict`). Lines with marks next to
+    each other take the general path, `_scan_runs`.
 
     In such a line, unclear marks and apostrophes that already are ``apostrophe``
     are left out: pairing skips them and rendering would set them as they are.
     """
     if _NEAR.search(line) is not None:
         return _scan_runs(line)
-    n = len(line)
-    forced: set[int] = set()
     out: list[_Mark] = []
-    cache = _NEAR_CLASS
+    forced: set[int] = set()
     for found in _ONE_MARK.finditer(line):
         s = found.start()
-        key = line[s - 1 if s else 0 : s + 2]
-        verdict = cache.get(key, _UNKNOWN)
-        if verdict is _UNKNOWN:
-            verdict = _near_class(
-                line[s - 1] if s else "",
-                found.group(),
-                line[s + 1] if s + 1 < n else "",
-            )
-            if len(cache) < 65536:
-                cache[key] = verdict
-        if verdict is None or (forced and s in forced):
-            mark = _Mark(s, s + 1, found.group())
-            _classify(line, mark, forced)
-            out.append(mark)
-            continue
-        cls, inch, maybe_apostrophe, space_after = verdict
-        if cls == _UNCLEAR:
-            continue
         text = found.group()
-        if cls == _APOS:
-            if text != apostrophe:
-                mark = _Mark(s, s + 1, text)
-                mark.cls = cls
-                out.append(mark)
-            continue
+        verdict = _near_verdict(line, s, text)
+        if verdict is not None and not forced:
+            cls = verdict[0]
+            if cls == _UNCLEAR or (cls == _APOS and text == apostrophe):
+                continue
         mark = _Mark(s, s + 1, text)
-        if cls == _OPEN and text in _APOSTROPHES:
-            cls = _elision(line, s + 1, forced)
-        elif cls == _CLOSE:
-            if inch:
-                mark.weak = True
-            elif maybe_apostrophe:
-                mark.apostrophe = True
-                mark.weak = space_after and s + 2 < n and _kind(line[s + 2]) == _WORD
-        mark.cls = cls
+        _decide(line, mark, forced)
         out.append(mark)
     return out
 
@@ -427,13 +443,13 @@ def _scan_runs(line: str) -> list[_Mark]:
         if mark.start in crowded:
             out.append(mark)  # stays unclear
             continue
-        _classify(line, mark, forced)
+        _decide(line, mark, forced)
         if mark.text == "''" and mark.cls != _CLOSE:
             # Not closing a TeX quotation after all: two straight marks, read as
             # they would be once the `` before them is set.
             for k in (0, 1):
                 single = _Mark(mark.start + k, mark.start + k + 1, "'")
-                _classify(line, single, forced)
+                _decide(line, single, forced)
                 out.append(single)
         else:
             out.append(mark)
