@@ -410,12 +410,27 @@ def _scan(line: str, apostrophe: str) -> list[_Mark]:
         s = found.start()
         text = found.group()
         verdict = _near_verdict(line, s, text)
-        if verdict is not None and not forced:
-            cls = verdict[0]
-            if cls == _UNCLEAR or (cls == _APOS and text == apostrophe):
-                continue
+        if verdict is None or (forced and s in forced):
+            mark = _Mark(s, s + 1, text)
+            _classify(line, mark, forced)
+            out.append(mark)
+            continue
+        # What _decide does, inlined: this loop runs once per mark of the text.
+        cls, inch, maybe_apostrophe, space_after = verdict
+        if cls == _UNCLEAR or (cls == _APOS and text == apostrophe):
+            continue
         mark = _Mark(s, s + 1, text)
-        _decide(line, mark, forced)
+        if cls == _OPEN and text in _APOSTROPHES:
+            cls = _elision(line, s + 1, forced)
+        elif cls == _CLOSE:
+            if inch:
+                mark.weak = True
+            elif maybe_apostrophe:
+                mark.apostrophe = True
+                mark.weak = (
+                    space_after and s + 2 < len(line) and _kind(line[s + 2]) == _WORD
+                )
+        mark.cls = cls
         out.append(mark)
     return out
 
@@ -481,15 +496,11 @@ def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:
     for m in marks:
         if m.cls == _APOS:
             m.role = _R_APOS
-    # For each mark: does a plain (not weak) closing mark come next in the line?
-    strong_next = [False] * len(active)
-    following = False
-    for k in range(len(active) - 1, -1, -1):
-        strong_next[k] = following
-        following = active[k].cls == _CLOSE and not active[k].weak
+    if not active:
+        return None
     stack: list[_Mark] = []
     first = 0
-    if carry is not None and active:
+    if carry is not None:
         head = active[0]
         if head.cls == _OPEN and not line[: head.start].strip():
             # The quotation goes on: this paragraph opens with a continuation mark.
@@ -504,7 +515,7 @@ def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:
             if (
                 stack
                 and (not m.apostrophe or stack[-1].text in _SINGLE)
-                and not _leave_to_next(stack, active, k, strong_next)
+                and not _leave_to_next(stack, active, k)
             ):
                 _match(stack.pop(), m)
             elif m.apostrophe:
@@ -514,9 +525,7 @@ def _pair(line: str, marks: list[_Mark], carry: _Mark | None) -> _Mark | None:
     return stack[0] if stack else None
 
 
-def _leave_to_next(
-    stack: list[_Mark], active: list[_Mark], k: int, strong_next: list[bool]
-) -> bool:
+def _leave_to_next(stack: list[_Mark], active: list[_Mark], k: int) -> bool:
     """Whether the weak closing mark ``active[k]`` should leave the quotation open
     for the plain closing mark right after it (``'The Smiths' house,' he said``).
 
@@ -524,9 +533,12 @@ def _leave_to_next(
     around it; otherwise the weak mark closes the inner quotation and the plain
     one the outer (``"Der Rat hat 'einstimmig' entschieden."``).
     """
-    if not strong_next[k]:
+    if k + 1 == len(active):
         return False
-    closing = active[k + 1].text
+    after = active[k + 1]
+    if after.cls != _CLOSE or after.weak:
+        return False  # no plain closing mark next in the line
+    closing = after.text
     if (stack[-1].text, closing) not in _PAIRS:
         return False
     return len(stack) < 2 or (stack[-2].text, closing) not in _PAIRS
