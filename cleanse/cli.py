@@ -423,6 +423,12 @@ def run_cli(
         _silence_stdout(out)
         run.report(f"cannot write output: {error.strerror or error}")
         return EXIT_FAILED
+    except RuntimeError as error:
+        # concurrent.futures' BrokenProcessPool: a --jobs worker died (killed, out
+        # of memory). What was written stays written; say so instead of a traceback.
+        _flush_quietly(out)
+        run.report(f"a worker process failed ({error}); output so far was written")
+        return EXIT_FAILED
     finally:
         run.progress.close()
     if run.failed:

@@ -304,3 +304,19 @@ def test_python_level_streams_work_without_fileno() -> None:
     assert run_cli([], io.BytesIO(b"a\xc2\xa0b"), out, io.StringIO()) == 0
     assert out.getvalue() == b"a b\n"
     assert sys.stdout is not None
+
+
+def _die(task: object) -> object:
+    os._exit(3)  # a worker killed from outside (OOM killer, kill -9)
+
+
+def test_a_dying_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanse.cli
+
+    monkeypatch.setattr(cleanse.cli, "_clean_lines", _die)
+    out, err = io.BytesIO(), io.StringIO()
+    status = run_cli(
+        ["--jsonl", "--jobs", "2"], io.BytesIO(b'{"text": "a"}\n'), out, err
+    )
+    assert status == 1
+    assert "a worker process failed" in err.getvalue()
