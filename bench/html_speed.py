@@ -26,26 +26,13 @@ sys.path.insert(0, str(ROOT))
 
 from cleanse.api import make_pipeline  # noqa: E402
 from cleanse.document import Document  # noqa: E402
-from cleanse.extract import EXTRACT_DEFAULTS, Extract  # noqa: E402
+from cleanse.extract import EXTRACT_DEFAULTS  # noqa: E402
 from cleanse.pipeline import Pipeline, step_name  # noqa: E402
 
 
 def html_pipeline() -> Pipeline:
-    """cleanse's HTML mode: make_pipeline(html=True) once wired, else composed.
-
-    Composed, it is Extract() and the default pipeline, with the strip step added
-    after normalise if the default pipeline does not hold it yet.
-    """
-    try:
-        return make_pipeline(html=True)  # type: ignore[call-arg]
-    except TypeError:
-        pass
-    pipeline = make_pipeline()
-    if "strip" not in pipeline.names:
-        from cleanse.strip import Strip
-
-        pipeline = pipeline.with_step(Strip(), after="normalise")
-    return Pipeline((Extract(), *pipeline.steps))
+    """cleanse's HTML mode, as ``cleanse --html`` runs it."""
+    return make_pipeline(html=True)
 
 
 def timed(func: Callable[[str], object], pages: list[str]) -> float:
