@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cleanse.quotes import STYLES
@@ -25,6 +25,8 @@ from tests.strategies import any_text, scraped_text
 ROOT = Path(__file__).resolve().parent.parent
 STYLE_LIST = sorted(STYLES)
 STYLE_NAMES = st.sampled_from(STYLE_LIST)
+#: The per-line checks are cheap: five times the profile's examples.
+MORE = settings(max_examples=5 * settings.default.max_examples)
 
 #: What the classifier reads around a mark: every mark, the spacing it skips, the
 #: punctuation with a rule of its own, letters, digits, combining marks, elision
@@ -63,6 +65,9 @@ PIECES = (
     "Σ",
     "日本",
     "\U0001f600",
+    "s' ",
+    "' .",
+    " '",
 )
 dense_text = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)
 word_text = st.lists(
@@ -79,8 +84,11 @@ def fast(text: str, style: str) -> str:
     return apply_style(text, STYLES[style])
 
 
+@MORE
 @given(dense_text, STYLE_NAMES)
 @example("„a“ ‚b‘", "de")
+@example("a 'b' , c", "de")
+@example("‘rock 'n' roll", "en")
 @example("’s Abends", "de")
 @example("a 'n' b", "en")
 def test_same_as_reference_on_mark_dense_text(text: str, style: str) -> None:
@@ -150,3 +158,59 @@ def test_same_as_reference_on_a_large_generated_corpus() -> None:
         if fast(text, style) != reference(text, style):
             differ.append((style, text))
     assert differ == []
+
+
+@MORE
+@given(dense_text)
+@example("the Smiths' . x")
+@example("rock 'n' roll")
+def test_neighbour_memo_agrees_with_the_full_reading(line: str) -> None:
+    # Every mark of every line, through _decide (memo first) and _classify (the
+    # three readings): the same class and flags, forced apostrophes included.
+    from cleanse.quotes import engine
+
+    line = line.replace("\n", " ")
+    fast_forced: set[int] = set()
+    full_forced: set[int] = set()
+    for found in engine._ONE_MARK.finditer(line):
+        s, text = found.start(), found.group()
+        fast_mark = engine._Mark(s, s + 1, text)
+        full_mark = engine._Mark(s, s + 1, text)
+        engine._decide(line, fast_mark, fast_forced)
+        engine._classify(line, full_mark, full_forced)
+        got = (fast_mark.cls, fast_mark.weak, fast_mark.apostrophe)
+        assert got == (full_mark.cls, full_mark.weak, full_mark.apostrophe)
+        assert fast_forced == full_forced
+
+
+@MORE
+@given(dense_text, st.sampled_from(["’", "'"]))
+@example("the Smiths' . x", "’")  # a possible apostrophe, then space and no word
+@example("a 'b' , c", "’")
+@example("rock 'n' roll", "’")  # the second mark is forced by the first
+@example("„‚so‘“ rock 'n' roll", "’")  # and in a line where marks touch
+def test_scan_classifies_every_mark_as_the_reference_does(
+    line: str, apostrophe: str
+) -> None:
+    # The marks the fast scan keeps carry the reference's verdicts; the ones it
+    # leaves out are unclear, or apostrophes already set as ``apostrophe``.
+    from cleanse.quotes import engine
+
+    line = line.replace("\n", " ")
+    want = {
+        m.start: (m.text, m.cls, m.weak, m.apostrophe)
+        for m in quotes_reference._scan(line)
+    }
+    got = {
+        m.start: (m.text, m.cls, m.weak, m.apostrophe)
+        for m in engine._scan(line, apostrophe)
+    }
+    for start, verdict in want.items():
+        if start in got:
+            assert got[start] == verdict
+        else:
+            text, cls = verdict[:2]
+            assert cls == engine._UNCLEAR or (
+                cls == engine._APOS and text == apostrophe
+            )
+    assert set(got) <= set(want)
