@@ -21,6 +21,16 @@ text again):
    inner marks at 1, 3 ...) and every apostrophe as the style's apostrophe. Marks
    that found no partner, and unclear ones, are left exactly as they were.
 
+**Cost.** Only lines that hold a mark are visited (found with C-level string
+searches). A mark with no other mark or spacing next to it, most marks in running
+text, is decided by its two neighbours alone: that verdict is memoised per
+(left, mark, right) in `_NEAR_CLASS`, and unclear marks and apostrophes already in
+the style's form get no object at all. Marks whose verdict needs more than that
+(inner spacing as in ``« Oui »``, runs such as ``„‚``) take the full reading of
+`_classify`. ``bench/quotes.py`` measures the step's share of the default
+pipeline; ``tests/test_quotes_equivalence.py`` holds the fast paths to the output
+of the engine before them.
+
 The source marks' shape does not decide the level: an English ‘…’ inside “…” becomes
 German ‚…‘ because it is nested, not because it is single. Source shape is used
 only where context cannot decide: guillemets with spaces on both sides read the
@@ -634,9 +644,12 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
             carry = None
         line = text[start:end]
         marks = _scan(line, style.apostrophe)
+        pos = end
+        if not marks:
+            carry = None  # what pairing no marks gives, and nothing to set
+            continue
         carry = _pair(line, marks, carry)
         found.append((index, line, marks))
-        pos = end
     depth = 0
     for _, _, marks in found:
         for m in marks:
