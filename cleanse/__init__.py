@@ -50,6 +50,8 @@ _EXPORTS = {
     "extract_article": "cleanse.page",
     "Extract": "cleanse.extract",
     "extract_text": "cleanse.extract",
+    "learn_rules": "cleanse.learn",
+    "write_rules": "cleanse.learn",
 }
 
 __all__ = [
@@ -81,12 +83,14 @@ __all__ = [
     "detect_language",
     "extract_article",
     "extract_text",
+    "learn_rules",
     "load_rules",
     "make_pipeline",
     "replay",
     "set_quotes",
     "strip_boilerplate",
     "style_for",
+    "write_rules",
 ]
 
 if TYPE_CHECKING:
@@ -95,6 +99,7 @@ if TYPE_CHECKING:
     from cleanse.detect import Detect, Detection, detect_language
     from cleanse.document import UNDETERMINED, Document, Edit, ReplayError, replay
     from cleanse.extract import Extract, extract_text
+    from cleanse.learn import learn_rules, write_rules
     from cleanse.normalise import Normalise
     from cleanse.page import Page, extract_article
     from cleanse.pipeline import Pipeline, Step
