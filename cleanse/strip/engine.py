@@ -37,11 +37,13 @@ Guards against losing article text, in the order they apply:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 
 import regex
 
-from cleanse.strip.rules import MAX_LINE_RULE, Rule, normalise_line
+from cleanse.strip.rules import MAX_LINE_RULE, Rule, normalise_line, strip_edges
+from cleanse.strip.syntax import plain_ends
 
 __all__ = [
     "MAX_PREFIX_LINE",
@@ -57,6 +59,8 @@ MAX_PREFIX_LINE = 300
 MAX_TAIL_TITLE = 160
 #: A headline on its own line after a lone teaser keyword is at most this long.
 MAX_LONE_HEADLINE = 100
+#: How many characters at each end of a line decide which patterns are tried.
+NARROW = 3
 
 # Decoration before a keyword: bullets, arrows, bold markers.
 _DECOR_CHARS = "*•·►▶→»>|#–—-"
@@ -101,14 +105,24 @@ def is_short_title(line: str) -> bool:
     )
 
 
+# The first word: after decoration (as ``str.lstrip`` of these characters would
+# take it) and white space, up to white space or a separator. Stdlib ``re`` on
+# purpose: its ``\s`` is exactly ``str.isspace``, as ``str.split`` counts it.
+_FIRST_WORD = re.compile(
+    "[{}]*\\s*([^\\s{}]*)".format(
+        re.escape(_DECOR_CHARS + " \t\u00a0\u202f"), re.escape(":：|»>→–—")
+    )
+)
+
+
 def _first_word(line: str) -> str:
-    """The line's first word after decoration, cut at a separator, casefolded."""
-    words = line.lstrip(_DECOR_CHARS + " \t\u00a0\u202f").split(maxsplit=1)
-    if not words:
-        return ""
-    word = words[0]
-    for separator in ":：|»>→–—":
-        word = word.split(separator, 1)[0]
+    """The line's first word after decoration, cut at a separator, casefolded.
+
+    >>> _first_word("» LESEN:  Der Chef")
+    'lesen'
+    """
+    found = _FIRST_WORD.match(line)
+    word = found[1] if found is not None else ""
     return word.rstrip(".,;!?").casefold()
 
 
@@ -166,12 +180,14 @@ class Engine:
                     )
         self._patterns = [regex.compile(p) for p in patterns]
         self._reversed = [regex.compile(f"(?r){p}") for p in patterns]
-        # One alternation per first and last character of the line, holding only
-        # the patterns that can start and end with them (a partial match of the
-        # one character, forwards and backwards, says whether one can); built on
-        # first sight of the pair.
-        self._by_ends: dict[tuple[str, str], regex.Pattern[str] | None] = {}
-        self._by_members: dict[tuple[int, ...], regex.Pattern[str]] = {}
+        self._pattern_rules = [rule for rule in self.rules if rule.pattern is not None]
+        ends = [plain_ends(rule.pattern or "") for rule in self._pattern_rules]
+        self._plain_heads = [head for head, _ in ends]
+        self._plain_tails = [tail for _, tail in ends]
+        # Bit masks of the patterns a text's first (last) characters allow, by
+        # those characters; filled on first sight.
+        self._heads: dict[str, int] = {}
+        self._tails_seen: dict[str, int] = {}
         # Longest keyword first, so "Lesen Sie auch" wins over "Lesen".
         # First words of the keywords: a line starting with none of them (after
         # its decoration) needs no regex at all.
@@ -199,30 +215,59 @@ class Engine:
         ordered = [alt for _, alt in sorted(alternatives, key=lambda a: -a[0])]
         return regex.compile(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
 
-    def _patterns_for(self, text: str) -> regex.Pattern[str] | None:
-        """The alternation of the patterns that can match ``text``, judged by its
-        first and last character."""
-        ends = (text[0], text[-1])
-        try:
-            return self._by_ends[ends]
-        except KeyError:
-            pass
-        members = tuple(
-            i
-            for i, pattern in enumerate(self._patterns)
-            if pattern.fullmatch(ends[0], partial=True) is not None
-            and self._reversed[i].fullmatch(ends[1], partial=True) is not None
-        )
-        combined = None
-        if members:
-            combined = self._by_members.get(members)
-            if combined is None:
-                combined = regex.compile(
-                    "|".join(self._patterns[i].pattern for i in members)
-                )
-                self._by_members[members] = combined
-        self._by_ends[ends] = combined
-        return combined
+    def _members(self, text: str) -> int:
+        """The patterns that can match ``text``, as a bit mask over their indices,
+        judged by its first and last `NARROW` characters."""
+        return self._head_mask(text[:NARROW]) & self._tail_mask(text[-NARROW:])
+
+    def _head_mask(self, head: str) -> int:
+        mask = self._heads.get(head)
+        if mask is None:
+            mask = self._narrowed(
+                head, head[:-1], self._patterns, self._plain_heads, self._head_mask
+            )
+            self._heads[head] = mask
+        return mask
+
+    def _tail_mask(self, tail: str) -> int:
+        mask = self._tails_seen.get(tail)
+        if mask is None:
+            mask = self._narrowed(
+                tail, tail[1:], self._reversed, self._plain_tails, self._tail_mask
+            )
+            self._tails_seen[tail] = mask
+        return mask
+
+    def _narrowed(
+        self,
+        end: str,
+        shorter: str,
+        patterns: Sequence[regex.Pattern[str]],
+        plain: Sequence[int],
+        mask_of: Callable[[str], int],
+    ) -> int:
+        """The patterns a partial match of ``end`` (the text's first or last
+        characters) allows. Each is also allowed by ``shorter``, so only those are
+        tried, and only if they look at nothing they do not consume within
+        ``end`` (`plain_ends`); one character decides for every pattern, as the
+        engine always did."""
+        if not shorter:
+            return sum(
+                1 << i
+                for i, pattern in enumerate(patterns)
+                if pattern.fullmatch(end, partial=True) is not None
+            )
+        mask = parent = mask_of(shorter)
+        while parent:
+            bit = parent & -parent
+            parent ^= bit
+            index = bit.bit_length() - 1
+            if (
+                len(end) < plain[index]
+                and patterns[index].fullmatch(end, partial=True) is None
+            ):
+                mask ^= bit
+        return mask
 
     def match_line(self, line: str) -> tuple[Rule, str] | None:
         """The rule that drops ``line`` on its own, and how: ``line``, ``teaser``,
@@ -235,7 +280,10 @@ class Engine:
         """
         size = len(line)
         if size <= MAX_LINE_RULE:
-            key = normalise_line(line)
+            # The normalised line is the light one with its edges stripped, so
+            # it is a part of it: a literal absent from ``light`` is in neither.
+            light = " ".join(line.casefold().split())
+            key = strip_edges(light)
             if not key:
                 return None
             rule = self._lines.get(key) or self._markers.get(key)
@@ -245,12 +293,16 @@ class Engine:
                 if not caps or line.isupper():
                     return rule, "lone"
             if self._patterns:
-                light = " ".join(line.casefold().split())
+                # The first pattern (in rule order) that fullmatches the
+                # normalised line wins, else the first that fullmatches ``light``.
                 for text in (key, light) if light != key else (key,):
-                    combined = self._patterns_for(text)
-                    found = combined.fullmatch(text) if combined is not None else None
-                    if found is not None and found.lastgroup is not None:
-                        return self._groups[found.lastgroup], "line"
+                    members = self._members(text)
+                    while members:
+                        bit = members & -members
+                        members ^= bit
+                        index = bit.bit_length() - 1
+                        if self._patterns[index].fullmatch(text) is not None:
+                            return self._pattern_rules[index], "line"
         if size > MAX_PREFIX_LINE:
             return None
         # Keyword and separator are matched as a prefix (the rule is the group

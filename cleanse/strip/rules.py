@@ -120,7 +120,22 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("12 Comments")
     'comments'
     """
-    text = " ".join(line.casefold().split())
+    return strip_edges(" ".join(line.casefold().split()))
+
+
+def strip_edges(text: str) -> str:
+    """``text`` without the punctuation, symbols, digits and spaces at its ends.
+
+    The second half of `normalise_line`, for callers that already hold the
+    casefolded, space-collapsed line.
+
+    >>> strip_edges("(3) kommentare:")
+    'kommentare'
+    """
+    # Most lines start with a letter and end with a letter or one full stop:
+    # answer those without a loop. ``isalpha`` is exactly the categories L*.
+    if not text or (text[0].isalpha() and text[-1].isalpha()):
+        return text
     start, end = 0, len(text)
     while start < end and _is_edge(text[start]):
         start += 1

@@ -1,0 +1,253 @@
+"""The fast engine against a straightforward one, and the pattern reader it relies on.
+
+`Engine` narrows which patterns it runs by the first and last characters of a
+line, skips teaser regexes by the first word and strips edges with a fast path.
+`reference_verdicts` below does none of that: it normalises each line
+character by character, tries every pattern in rule order and every line for
+teasers, as the engine did before it was made fast. The two must agree on every
+line and every document.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+
+import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse.strip.engine import (
+    _HEADLINE,
+    _SENTENCE_BREAK,
+    MAX_PREFIX_LINE,
+    Engine,
+    _first_word,
+    is_short_title,
+)
+from cleanse.strip.rules import (
+    MAX_LINE_RULE,
+    Rule,
+    builtin_rules,
+    normalise_line,
+    strip_edges,
+)
+from cleanse.strip.syntax import UNBOUNDED, plain_ends
+from tests.strategies import any_text
+
+RULES = builtin_rules().rules
+ENGINE = Engine(RULES)
+
+
+def reference_normalise(line: str) -> str:
+    text = " ".join(line.casefold().split())
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start])[0] in "PSNZ":
+        start += 1
+    while end > start and unicodedata.category(text[end - 1])[0] in "PSNZ":
+        end -= 1
+    return text[start:end]
+
+
+def reference_first_word(line: str) -> str:
+    words = line.lstrip("*•·►▶→»>|#–—-" + " \t\u00a0\u202f").split(maxsplit=1)
+    if not words:
+        return ""
+    word = words[0]
+    for separator in ":：|»>→–—":
+        word = word.split(separator, 1)[0]
+    return word.rstrip(".,;!?").casefold()
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
+def reference_match(line: str) -> tuple[Rule, str] | None:
+    """`Engine.match_line` without any shortcut."""
+    engine = ENGINE
+    if len(line) <= MAX_LINE_RULE:
+        key = reference_normalise(line)
+        if not key:
+            return None
+        hit = engine._lines.get(key) or engine._markers.get(key)
+        if hit is not None:
+            return hit, hit.kind
+        for rule, caps in engine._lone.get(key, ()):
+            if not caps or line.isupper():
+                return rule, "lone"
+        light = " ".join(line.casefold().split())
+        for text in (key, light):
+            for rule in RULES:
+                if rule.pattern and _compiled(rule.pattern).fullmatch(text):
+                    return rule, "line"
+    if len(line) > MAX_PREFIX_LINE:
+        return None
+    start = reference_first_word(line)
+    if engine._teaser is not None and start in engine._teaser_first:
+        found = engine._teaser.match(line)
+        if found is not None and found.lastgroup is not None:
+            head = line[found.end() :]
+            if _HEADLINE.fullmatch(head) and len(_SENTENCE_BREAK.findall(head)) <= 1:
+                return engine._groups[found.lastgroup], "teaser"
+    if engine._tail is not None and start in engine._tail_first:
+        found = engine._tail.match(line)
+        if found is not None and found.lastgroup and line[found.end() :].strip():
+            return engine._groups[found.lastgroup], "tail"
+    return None
+
+
+def reference_verdicts(lines: Sequence[str]) -> dict[int, str]:
+    """`Engine.verdicts` on `reference_match`."""
+    found: dict[int, Rule] = {}
+    markers: list[int] = []
+    lone: list[int] = []
+    for index, line in enumerate(lines):
+        hit = reference_match(line)
+        if hit is not None:
+            found[index] = hit[0]
+            if hit[1] == "tail":
+                markers.append(index)
+            elif hit[1] == "lone":
+                lone.append(index)
+    for index in lone:
+        following = next(
+            (i for i in range(index + 1, len(lines)) if lines[i].strip()), None
+        )
+        if (
+            following is not None
+            and following not in found
+            and is_short_title(lines[following])
+        ):
+            found[following] = found[index]
+    Engine._tails(lines, markers, found)
+    return {index: rule.id for index, rule in found.items()}
+
+
+# Lines that come close to rules: their own examples and phrases, cut, joined,
+# recased and decorated, next to arbitrary text.
+_EXAMPLES = sorted(
+    {line for rule in RULES for ex in rule.match + rule.keep for line in ex.split("\n")}
+    | {phrase for rule in RULES for phrase in rule.phrases}
+)
+_NOISE = st.sampled_from(
+    [
+        *(" ", "  ", "\t", "\u00a0", "\u2003", "\x1c", ":", " – ", "|", "»", "→ "),
+        *("*", "•", "#", ".", "!", "©", "(c)", "2024", "ß", "ſ", "İ", "\u0301"),
+        "LESEN ",
+    ]
+)
+
+
+@st.composite
+def near_rule_lines(draw: st.DrawFn) -> str:
+    parts = draw(
+        st.lists(st.one_of(st.sampled_from(_EXAMPLES), _NOISE, any_text), max_size=4)
+    )
+    line = "".join(parts)
+    start = draw(st.integers(0, len(line)))
+    end = draw(st.integers(start, len(line)))
+    line = draw(st.sampled_from([line, line[start:end], line[:end], line[start:]]))
+    return draw(st.sampled_from([line, line.upper(), line.lower(), line.title()]))
+
+
+lines_strategy = st.one_of(near_rule_lines(), any_text).map(
+    lambda s: s.replace("\n", " ")
+)
+
+
+@given(lines_strategy)
+def test_match_line_equals_reference(line: str) -> None:
+    ours, theirs = ENGINE.match_line(line), reference_match(line)
+    assert (ours and (ours[0].id, ours[1])) == (theirs and (theirs[0].id, theirs[1]))
+
+
+@given(st.lists(lines_strategy, max_size=12))
+def test_verdicts_equal_reference(lines: list[str]) -> None:
+    ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
+    assert ours == reference_verdicts(lines)
+
+
+@given(lines_strategy)
+def test_normalise_line_and_first_word_equal_reference(line: str) -> None:
+    assert normalise_line(line) == reference_normalise(line)
+    assert _first_word(line) == reference_first_word(line)
+
+
+@pytest.mark.parametrize("line", _EXAMPLES)
+def test_every_rule_example_line_equals_reference(line: str) -> None:
+    ours, theirs = ENGINE.match_line(line), reference_match(line)
+    assert (ours and ours[0].id) == (theirs and theirs[0].id)
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("kommentare", "kommentare"),
+        ("kommentare (3)", "kommentare"),
+        ("» share this: «", "share this"),
+        ("12 comments.", "comments"),
+        ("1984", ""),
+        ("a", "a"),
+        ("", ""),
+        ("\u0301a", "\u0301a"),  # a mark is not an edge character
+    ],
+)
+def test_strip_edges(text: str, stripped: str) -> None:
+    assert strip_edges(text) == stripped
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ends"),
+    [
+        ("all rights reserved", (UNBOUNDED, UNBOUNDED)),
+        (r"[^\n]{1,80}?[.,|–-] ?x", (UNBOUNDED, UNBOUNDED)),
+        (r"\p{L}{2}x|y\N{EM DASH}", (UNBOUNDED, UNBOUNDED)),
+        (r"ab\bc", (2, 1)),
+        (r"(?:ab|c)$", (1, 0)),
+        (r"^ab", (0, 2)),
+        (r"ab(?=c)c", (2, 1)),
+        (r"ab(?<!x)c", (2, 1)),
+        (r"(?:a\b){3}b", (1, 1)),
+        (r"wij gebruiken cookies\b[^\n]{0,200}", (21, 0)),
+        # anything the reader does not follow is not narrowed beyond one character
+        (r"(?i:ab)", (0, 0)),
+        (r"(?>ab)c", (0, 0)),
+        (r"a++b", (0, 0)),
+        (r"a{e<=1}", (0, 0)),
+        (r"[[a-z]--[aeiou]]", (0, 0)),
+        (r"\u00e9", (UNBOUNDED, UNBOUNDED)),
+        (r"\u0e9", (0, 0)),
+        (r"\mword\M", (0, 0)),
+        (r"a)", (0, 0)),
+        ("a\\", (0, 0)),
+    ],
+)
+def test_plain_ends(pattern: str, ends: tuple[int, int]) -> None:
+    assert plain_ends(pattern) == ends
+
+
+def test_boundary_at_the_cut_is_not_narrowed() -> None:
+    """regex's partial match says "impossible" when a boundary sits at the cut:
+    a pattern with one there must still match (found while making this fast)."""
+    rule = Rule(
+        id="any.ad.cut",
+        category="ad",
+        kind="line",
+        phrases=(),
+        pattern=r"ab \bcdefg",
+        description="d",
+        source="s",
+        match=(),
+        keep=(),
+        lang_specific=False,
+        language="any",
+        file="test",
+    )
+    assert regex.fullmatch(r"ab \bc", "ab ", partial=True) is None
+    hit = Engine((rule,)).match_line("AB CDEFG")
+    assert hit is not None
+    assert hit[0].id == "any.ad.cut"
