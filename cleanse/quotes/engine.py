@@ -40,6 +40,7 @@ as it is: its » are closing marks that nothing opened.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -414,18 +415,26 @@ def _scan(line: str, apostrophe: str) -> list[_Mark]:
     """
     if _NEAR.search(line) is not None:
         return _scan_runs(line)
+    return _scan_apart(line, apostrophe)
+
+
+def _scan_apart(line: str, apostrophe: str) -> list[_Mark]:
+    """`_scan` for a line where no two marks touch (``_NEAR`` finds nothing)."""
     out: list[_Mark] = []
     forced: set[int] = set()
     for found in _ONE_MARK.finditer(line):
         s = found.start()
         text = found.group()
-        verdict = _near_verdict(line, s, text)
+        # _near_verdict's lookup, inlined: this loop runs once per mark.
+        verdict = _NEAR_CLASS.get(line[s - 1 if s else 0 : s + 2], _UNKNOWN)
+        if verdict is _UNKNOWN:
+            verdict = _near_verdict(line, s, text)
         if verdict is None or (forced and s in forced):
             mark = _Mark(s, s + 1, text)
             _classify(line, mark, forced)
             out.append(mark)
             continue
-        # What _decide does, inlined: this loop runs once per mark of the text.
+        # What _decide does, inlined.
         cls, inch, maybe_apostrophe, space_after = verdict
         if cls == _UNCLEAR or (cls == _APOS and text == apostrophe):
             continue
@@ -561,33 +570,46 @@ def _match(opening: _Mark, closing: _Mark) -> None:
         cont.role = _R_CONT
 
 
+@functools.lru_cache(maxsize=64)
+def _settings(style: QuoteStyle) -> tuple[str, str, str, str]:
+    """What an opening and a closing mark become at even and odd depth, with the
+    style's inner spacing: looked up once per style, not once per mark."""
+    return (
+        style.outer[0] + style.outer_space,
+        style.outer_space + style.outer[1],
+        style.inner[0] + style.inner_space,
+        style.inner_space + style.inner[1],
+    )
+
+
 def _render(line: str, marks: list[_Mark], style: QuoteStyle) -> str:
     parts: list[str] = []
     done = 0  # everything before this index of ``line`` is in ``parts``
+    settings = _settings(style)
     for m in marks:
-        if m.role == _NONE:
+        role = m.role
+        if role == _NONE:
             continue
-        if m.role == _R_APOS:
+        if role == _R_APOS:
             parts.append(line[done : m.start])
             parts.append(style.apostrophe)
             done = m.end
             continue
         pad = _PAD_GUILLEMET if m.text in _SPACEABLE else _PAD
-        opening, closing = style.marks(m.level)
-        space = style.space(m.level)
-        if m.role == _R_CLOSE:
+        odd = 2 if m.level % 2 else 0
+        if role == _R_CLOSE:
             i = m.start
             while i > done and line[i - 1] in pad:
                 i -= 1
             parts.append(line[done:i])
-            parts.append(space + closing)
+            parts.append(settings[odd + 1])
             done = m.end
         else:
             j = m.end
             while j < len(line) and line[j] in pad:
                 j += 1
             parts.append(line[done : m.start])
-            parts.append(opening + space)
+            parts.append(settings[odd])
             done = j
     if not parts:
         return line
@@ -626,6 +648,8 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
     if style.name == "keep":
         return {}
     found: list[tuple[int, str, list[_Mark]]] = []
+    changed: dict[int, str] = {}
+    settings = _settings(style)
     carry: _Mark | None = None
     index = 0  # the line number of ``start``
     start = end = 0  # the current line is text[start:end]
@@ -643,8 +667,17 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
         if carry is not None and not text[prev_end:start].isspace():
             carry = None
         line = text[start:end]
-        marks = _scan(line, style.apostrophe)
         pos = end
+        if _NEAR.search(line) is not None:
+            marks = _scan_runs(line)
+        else:
+            if carry is None:
+                quick = _quick_line(line, style.apostrophe, settings)
+                if quick is not None:
+                    if quick != line:
+                        changed[index] = quick
+                    continue  # and nothing is carried: every opening mark was closed
+            marks = _scan_apart(line, style.apostrophe)
         if not marks:
             carry = None  # what pairing no marks gives, and nothing to set
             continue
@@ -661,9 +694,63 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
                 m.level = depth
             elif m.role == _R_CONT:
                 m.level = max(depth - 1, 0)
-    changed = {}
     for index, line, marks in found:
         new = _render(line, marks, style)
         if new != line:
             changed[index] = new
-    return changed
+    return dict(sorted(changed.items()))
+
+
+def _quick_line(
+    line: str, apostrophe: str, settings: tuple[str, str, str, str]
+) -> str | None:
+    """``line`` set in the style, when that needs no more than a count of open
+    quotations; None when the line needs the full passes.
+
+    That is the case for a line where no marks touch (the caller checks ``_NEAR``)
+    and no quotation runs into (no carry), whose marks are
+    each decided by their two neighbours as plain opening or closing marks (no
+    elision, no closing mark that may be an apostrophe or an inch mark) or
+    apostrophes, and that closes every quotation it opens. Pairing then is a
+    counter: no quotation is open at such a line's start, so the global depth of
+    `restyle_lines` is the counter, and neither spacing nor marks sit next to the
+    marks for `_render` to absorb. Most lines of running text are like this.
+    """
+    parts: list[str] = []
+    done = depth = 0
+    for found in _ONE_MARK.finditer(line):
+        s = found.start()
+        verdict = _NEAR_CLASS.get(line[s - 1 if s else 0 : s + 2], _UNKNOWN)
+        if verdict is _UNKNOWN:
+            verdict = _near_verdict(line, s, found.group())
+        if verdict is None:
+            return None
+        cls = verdict[0]
+        if cls == _UNCLEAR:
+            continue
+        text = found.group()
+        if cls == _APOS:
+            if text != apostrophe:
+                parts.append(line[done:s])
+                parts.append(apostrophe)
+                done = s + 1
+        elif cls == _OPEN:
+            if text in _APOSTROPHES:
+                return None  # may open an elision: 's, 'n'
+            parts.append(line[done:s])
+            parts.append(settings[2 if depth % 2 else 0])
+            done = s + 1
+            depth += 1
+        elif verdict[1] or verdict[2]:
+            return None  # a closing mark that may be an inch mark or apostrophe
+        elif depth:
+            depth -= 1
+            parts.append(line[done:s])
+            parts.append(settings[3 if depth % 2 else 1])
+            done = s + 1
+    if depth:
+        return None  # an opening mark left open may go on in the next paragraph
+    if not parts:
+        return line
+    parts.append(line[done:])
+    return "".join(parts)

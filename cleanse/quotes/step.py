@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import apply_style, has_marks, restyle_lines
+from cleanse.quotes.engine import apply_style, restyle_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -69,9 +69,10 @@ class Quotes:
 
     def __call__(self, doc: Document) -> Document:
         style = self.resolve(doc)
-        if style is None or style.name == "keep" or not has_marks(doc.text):
+        if style is None:
             return doc
         # Only the changed lines come back: no second copy of the text to compare.
+        # restyle_lines looks for marks itself, so text without any costs one search.
         changed = restyle_lines(doc.text, style)
         if not changed:
             return doc
