@@ -14,11 +14,13 @@ The last column is the share of the same pipeline without strip and detect (the
 cheap steps only, the figure earlier versions of this bench reported): a harsher
 measure, since strip and detect cost most of the pipeline.
 
-Two corpora, repeated to ``--mb`` megabytes:
+Three corpora, each repeated to ``--mb`` megabytes:
 
 - ``realistic``: every fixture input that is an article (``fixtures/pipeline``,
-  ``fixtures/strip``, ``fixtures/html/*/*.txt``, ``fixtures/quotes``, the case
-  tables joined into one document per language): news-like quote density.
+  ``fixtures/strip``, ``fixtures/html/*/*.txt``, and ``fixtures/quotes/de-mixed``):
+  news-like quote density.
+- ``all``: those articles and the quote case tables (one document per language),
+  i.e. every fixture input; the tables hold three quarters of its marks.
 - ``dense``: the de, fr and en case tables only, a mark every few words: the
   worst case for the step.
 
@@ -40,10 +42,12 @@ from cleanse.document import Document
 from cleanse.pipeline import Pipeline
 from cleanse.quotes import set_quotes
 from cleanse.quotes.engine import MARK_CHARS
+from cleanse.quotes.styles import QuoteStyle
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 CASES = FIXTURES / "quotes"
+MIXED = CASES / "de-mixed.json"
 
 
 def accuracy() -> dict[str, tuple[int, int]]:
@@ -62,29 +66,36 @@ def _inputs(path: Path) -> list[str]:
     return [c["input"] for c in (data if isinstance(data, list) else [data])]
 
 
-def corpus(megabytes: float, *, dense: bool = False) -> list[str]:
-    """Documents with quotation marks, repeated to ``megabytes`` of UTF-8."""
-    if dense:
-        docs = [
-            "\n\n".join(_inputs(CASES / f"{lang}.json")[i : i + 7])
-            for lang in ("de", "fr", "en")
-            for i in range(0, 35, 7)
-        ]
-        docs = [d for d in docs if d]
-    else:
-        docs = [
-            *(
-                text
-                for folder in ("pipeline", "strip")
-                for path in sorted((FIXTURES / folder).glob("*/*.json"))
-                for text in _inputs(path)
-            ),
-            *(
-                p.read_text(encoding="utf-8")
-                for p in sorted(FIXTURES.glob("html/*/*.txt"))
-            ),
-            *("\n\n".join(_inputs(p)) for p in sorted(CASES.glob("*.json"))),
-        ]
+def corpus(megabytes: float, kind: str = "realistic") -> list[str]:
+    """Documents with quotation marks, repeated to ``megabytes`` of UTF-8.
+
+    ``realistic``: the articles among the fixtures; ``dense``: the de, fr and en
+    case tables, a few cases per document; ``all``: both, each case table as one
+    document (every fixture input).
+    """
+    articles = [
+        *(
+            text
+            for folder in ("pipeline", "strip")
+            for path in sorted((FIXTURES / folder).glob("*/*.json"))
+            for text in _inputs(path)
+        ),
+        *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("html/*/*.txt"))),
+        *_inputs(CASES / "de-mixed.json"),
+    ]
+    tables = [
+        "\n\n".join(_inputs(p)) for p in sorted(CASES.glob("*.json")) if p != MIXED
+    ]
+    dense = [
+        "\n\n".join(_inputs(CASES / f"{lang}.json")[i : i + 7])
+        for lang in ("de", "fr", "en")
+        for i in range(0, 35, 7)
+    ]
+    docs = {
+        "realistic": articles,
+        "all": articles + tables,
+        "dense": [d for d in dense if d],
+    }[kind]
     size = sum(len(d.encode()) for d in docs)
     return docs * max(1, round(megabytes * 1_000_000 / size))
 
@@ -120,12 +131,44 @@ def measure(docs: list[str], quotes: str, repeat: int) -> tuple[float, float, fl
     return t_pipe, t_step, t_cheap
 
 
+def use_reference_engine() -> None:
+    """Make the quotes step run the engine kept in ``tests/quotes_reference.py``,
+    the way the step used it then (set the whole text, compare line by line)."""
+    import sys
+
+    import cleanse.quotes.step as step_module
+
+    sys.path.insert(0, str(ROOT))
+    from tests import quotes_reference
+
+    def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
+        if style.name == "keep" or not quotes_reference.has_marks(text):
+            return {}
+        new = quotes_reference.apply_style(text, style)
+        return {
+            i: after
+            for i, (before, after) in enumerate(
+                zip(text.split("\n"), new.split("\n"), strict=True)
+            )
+            if before != after
+        }
+
+    setattr(step_module, "restyle_lines", restyle_lines)  # noqa: B010
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--mb", type=float, default=4.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="time the engine from before the speed work (tests/quotes_reference.py)",
+    )
     args = parser.parse_args()
+    if args.reference:
+        use_reference_engine()
 
     total_ok = total = 0
     print("accuracy on fixtures/quotes (exact output):")
@@ -139,15 +182,19 @@ def main() -> None:
         "| step MB/s | step share | share w/o strip+detect |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for dense, styles in ((False, ("de", "auto")), (True, ("de",))):
-        docs = corpus(args.mb, dense=dense)
+    for kind, styles in (
+        ("realistic", ("de", "auto")),
+        ("all", ("de",)),
+        ("dense", ("de",)),
+    ):
+        docs = corpus(args.mb, kind)
         megabytes = sum(len(d.encode()) for d in docs) / 1_000_000
         chars = sum(map(len, docs))
         marks = sum(sum(d.count(c) for c in MARK_CHARS) for d in docs)
         for quotes in styles:
             t_pipe, t_step, t_cheap = measure(docs, quotes, args.repeat)
             print(
-                f"| {'dense' if dense else 'realistic'} | {quotes} | {megabytes:.1f} "
+                f"| {kind} | {quotes} | {megabytes:.1f} "
                 f"| {1000 * marks / chars:.1f} | {megabytes / t_pipe:.2f} "
                 f"| {megabytes / t_step:.1f} | {100 * t_step / t_pipe:.1f}% "
                 f"| {100 * t_step / t_cheap:.1f}% |"
