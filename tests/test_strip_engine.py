@@ -10,6 +10,7 @@ line and every document.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -31,6 +32,7 @@ from cleanse.strip.rules import (
     MAX_LINE_RULE,
     Rule,
     builtin_rules,
+    collapse_spaces,
     normalise_line,
     strip_edges,
 )
@@ -154,7 +156,41 @@ def near_rule_lines(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([line, line.upper(), line.lower(), line.title()]))
 
 
-lines_strategy = st.one_of(near_rule_lines(), any_text).map(
+_KEYWORDS = sorted(
+    {phrase for rule in RULES if rule.kind != "line" for phrase in rule.phrases}
+)
+# Case variants regex's (?i) and str.casefold both know.
+_CASE_GAMES = str.maketrans({"s": "ſ", "k": "\u212a", "ß": "ẞ", "i": "I"})
+
+
+@st.composite
+def keyword_lines(draw: st.DrawFn) -> str:
+    """A teaser or tail keyword with decoration, a separator and a headline."""
+    keyword = draw(st.sampled_from(_KEYWORDS))
+    keyword = draw(
+        st.sampled_from(
+            [
+                *(keyword, keyword.upper(), keyword.lower(), keyword.swapcase()),
+                *(
+                    keyword.translate(_CASE_GAMES),
+                    keyword.upper().translate(_CASE_GAMES),
+                ),
+            ]
+        )
+    )
+    decor = draw(st.text(st.sampled_from(" \t\u00a0\u2003\x1c*•→»>|#–-"), max_size=8))
+    separator = draw(
+        st.sampled_from([":", " : ", "  ", " ", " – ", "–", " - ", "|", " » ", ".", ""])
+    )
+    headline = draw(
+        st.sampled_from(
+            ["Der Chef der Armee stirbt", "the rest", "", "A B C. D E F. G H", "Ab"]
+        )
+    )
+    return decor + keyword + separator + headline
+
+
+lines_strategy = st.one_of(near_rule_lines(), keyword_lines(), any_text).map(
     lambda s: s.replace("\n", " ")
 )
 
@@ -181,6 +217,25 @@ def test_normalise_line_and_first_word_equal_reference(line: str) -> None:
 def test_every_rule_example_line_equals_reference(line: str) -> None:
     ours, theirs = ENGINE.match_line(line), reference_match(line)
     assert (ours and ours[0].id) == (theirs and theirs[0].id)
+
+
+def test_every_white_space_but_the_space_is_unprintable() -> None:
+    """What `collapse_spaces` relies on to skip printable text."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a b", " a", "a ", "a  b", "a\u00a0b", "a\tb", "\x1c", "a\u2028b", "", " "],
+)
+def test_collapse_spaces(text: str) -> None:
+    assert collapse_spaces(text) == " ".join(text.split())
+
+
+@given(st.text(st.sampled_from("ab .\u00a0\t\u2003\x85\u200b")) | any_text)
+def test_collapse_spaces_equals_split_and_join(text: str) -> None:
+    assert collapse_spaces(text) == " ".join(text.split())
 
 
 @pytest.mark.parametrize(

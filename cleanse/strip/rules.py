@@ -38,6 +38,7 @@ __all__ = [
     "RuleError",
     "RuleSet",
     "builtin_rules",
+    "collapse_spaces",
     "load_rules",
     "normalise_line",
     "parse_disable",
@@ -120,33 +121,61 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("12 Comments")
     'comments'
     """
-    return strip_edges(" ".join(line.casefold().split()))
+    return strip_edges(collapse_spaces(line.casefold()))
+
+
+def collapse_spaces(text: str) -> str:
+    """``text`` with white space runs as single spaces and none at the ends:
+    ``" ".join(text.split())``, without splitting text that is already so.
+
+    >>> collapse_spaces(" Share\\u00a0 this ")
+    'Share this'
+    """
+    # Every white space character but the space is unprintable, so a printable
+    # text has only spaces to collapse (tests/test_strip_engine.py checks this
+    # over all of Unicode).
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
+    return " ".join(text.split())
 
 
 def strip_edges(text: str) -> str:
     """``text`` without the punctuation, symbols, digits and spaces at its ends.
 
     The second half of `normalise_line`, for callers that already hold the
-    casefolded, space-collapsed line.
+    casefolded, collapsed line.
 
     >>> strip_edges("(3) kommentare:")
     'kommentare'
     """
-    # Most lines start with a letter and end with a letter or one full stop:
-    # answer those without a loop. ``isalpha`` is exactly the categories L*.
-    if not text or (text[0].isalpha() and text[-1].isalpha()):
-        return text
+    # Most lines start with a letter (``isalpha`` is exactly the categories L*),
+    # and end with one or with a full stop: no loop for those.
     start, end = 0, len(text)
-    while start < end and _is_edge(text[start]):
-        start += 1
-    while end > start and _is_edge(text[end - 1]):
-        end -= 1
-    return text[start:end]
+    if not text[:1].isalpha():
+        while start < end and _EDGE[text[start]]:
+            start += 1
+    if not text[end - 1 : end].isalpha():
+        while end > start and _EDGE[text[end - 1]]:
+            end -= 1
+    return text[start:end] if start or end < len(text) else text
 
 
-def _is_edge(char: str) -> bool:
-    # Unicode categories P (punctuation), S (symbols), N (numbers), Z (spaces).
-    return unicodedata.category(char)[0] in "PSNZ"
+class _EdgeCharacters(dict[str, bool]):
+    """Whether a character goes from the ends of a line: Unicode categories P
+    (punctuation), S (symbols), N (numbers), Z (spaces); looked up once each."""
+
+    def __missing__(self, char: str) -> bool:
+        edge = unicodedata.category(char)[0] in "PSNZ"
+        self[char] = edge
+        return edge
+
+
+_EDGE = _EdgeCharacters()
 
 
 def site_slug(site: str) -> str:
