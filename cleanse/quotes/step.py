@@ -10,7 +10,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
@@ -29,7 +31,58 @@ def set_quotes(text: str, style: str) -> str:
     ``keep`` returns ``text`` unchanged; ``auto`` has no language to go by here and
     is refused with the other unknown names (use `Quotes` on a `Document`).
     """
-    return apply_style(text, style_for(style))
+    chosen = style_for(style)
+    result = apply_style(text, chosen)
+    # The same settling as the step's (see `_settled_lines`).
+    for _ in range(_MAX_PASSES - 1):
+        if result == text or not _foreign(chosen).search(result):
+            break
+        text, result = result, apply_style(result, chosen)
+    return result
+
+
+#: The marks the engine reads (straight, curly, low, guillemets, TeX pairs).
+_ALL_MARKS = "\"'`“”„‟‘’‚‛«»‹›"
+#: Passes at most: one almost always; see `_settled_lines`.
+_MAX_PASSES = 3
+
+
+@cache
+def _foreign(style: QuoteStyle) -> re.Pattern[str]:
+    """Marks that are not the style's own: what an unsettled result still holds."""
+    own = set(style.outer + style.inner + (style.apostrophe,))
+    foreign = "".join(c for c in _ALL_MARKS if c not in own)
+    return re.compile(f"[{re.escape(foreign)}]")
+
+
+def _settled_lines(text: str, style: QuoteStyle) -> dict[int, str]:
+    """`restyle_lines`, repeated until the result no longer changes.
+
+    One pass nearly always settles the text. It may not where a mark is left
+    alone as unpairable: in ``"5'11“ Haus“`` (ascii) the first “ closes the quote
+    and becomes ", and a second pass reads that " after a digit as an inch mark and
+    lets the last “ close instead. Only a result that still holds marks foreign to
+    the style can change again, so only such a text pays for another pass, and the
+    step stays idempotent (hypothesis found the case above).
+    """
+    changed = restyle_lines(text, style)
+    if not changed:
+        return changed
+    lines = text.split("\n")
+    original = list(lines)
+    for _ in range(_MAX_PASSES - 1):
+        for index, line in changed.items():
+            lines[index] = line
+        current = "\n".join(lines)
+        if not _foreign(style).search(current):
+            break
+        changed = restyle_lines(current, style)
+        if not changed:
+            break
+    else:
+        for index, line in changed.items():
+            lines[index] = line
+    return {i: line for i, line in enumerate(lines) if line != original[i]}
 
 
 @dataclass(frozen=True)
@@ -73,7 +126,7 @@ class Quotes:
             return doc
         # Only the changed lines come back: no second copy of the text to compare.
         # restyle_lines looks for marks itself, so text without any costs one search.
-        changed = restyle_lines(doc.text, style)
+        changed = _settled_lines(doc.text, style)
         if not changed:
             return doc
         rule = f"quotes.{style.name}"
