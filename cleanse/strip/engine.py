@@ -67,6 +67,10 @@ MAX_TAIL_TITLE = 160
 MAX_LONE_HEADLINE = 100
 #: How many characters at each end of a line decide which patterns are tried.
 NARROW = 3
+#: How many at the start, for patterns that start with a longer fixed text.
+LONG_HEAD = 8
+#: How many line ends the engine remembers the patterns of, at most.
+MAX_SEEN = 100_000
 
 # Decoration before a keyword: bullets, arrows, bold markers.
 _DECOR_CHARS = "*•·►▶→»>|#–—-"
@@ -201,6 +205,9 @@ class Engine:
         ends = [plain_ends(rule.pattern or "") for rule in self._pattern_rules]
         self._plain_heads = [head for head, _ in ends]
         self._plain_tails = [tail for _, tail in ends]
+        self._long_heads = sum(
+            1 << i for i, (head, _) in enumerate(ends) if head > NARROW
+        )
         # Bit masks of the patterns a text's first (last) characters allow, by
         # those characters; filled on first sight.
         self._heads: dict[str, int] = {}
@@ -223,6 +230,9 @@ class Engine:
         self._teaser = self._alternation(teasers, "")
         self._tail = self._alternation(tails, _SEP)
         self._teaser_by_word = self._by_first_word(teasers, "")
+        gate = self._teaser_first | self._tail_first
+        self._gate_heads = {word[:3] for word in gate if len(word) >= 3}
+        self._gate_short = {word for word in gate if len(word) < 3}
         self._tail_by_word = self._by_first_word(tails, _SEP)
 
     @staticmethod
@@ -272,6 +282,8 @@ class Engine:
             mask = self._narrowed(
                 head, head[:-1], self._patterns, self._plain_heads, self._head_mask
             )
+            if len(self._heads) >= MAX_SEEN:
+                self._heads.clear()  # a bound on memory; the masks are found again
             self._heads[head] = mask
         return mask
 
@@ -281,6 +293,8 @@ class Engine:
             mask = self._narrowed(
                 tail, tail[1:], self._reversed, self._plain_tails, self._tail_mask
             )
+            if len(self._tails_seen) >= MAX_SEEN:
+                self._tails_seen.clear()
             self._tails_seen[tail] = mask
         return mask
 
@@ -325,13 +339,16 @@ class Engine:
         'tail'
         """
         size = len(line)
+        folded = light = ""
         if size <= MAX_LINE_RULE:
             # ``key`` (`normalise_line`) is ``light`` without its edges; most
             # lines start with a letter and end with one or with a full stop.
-            light = collapse_spaces(line.casefold())
-            if light[:1].isalpha() and light[-1:].isalpha():
+            folded = line.casefold()
+            light = collapse_spaces(folded)
+            starts_with_letter = light[:1].isalpha()
+            if starts_with_letter and light[-1:].isalpha():
                 key = light
-            elif light[:1].isalpha() and light[-1:] == "." and light[-2:-1].isalpha():
+            elif starts_with_letter and light[-1:] == "." and light[-2:-1].isalpha():
                 key = light[:-1]
             else:
                 key = strip_edges(light)
@@ -355,13 +372,29 @@ class Engine:
                         members = self._head_mask(head)
                     if members:
                         members &= tails.get(tail) or self._tail_mask(tail)
+                    if members & self._long_heads:
+                        # Such as cookie sentences: one letter decides at the
+                        # end, but a long fixed start can decide at the start.
+                        members &= self._head_mask(text[:LONG_HEAD])
                     while members:
                         bit = members & -members
                         members ^= bit
                         index = bit.bit_length() - 1
                         if self._patterns[index].fullmatch(text) is not None:
                             return self._pattern_rules[index], "line"
-        if size > MAX_PREFIX_LINE:
+        elif size > MAX_PREFIX_LINE:
+            return None
+        # A line that starts with a letter has its first word at the start of
+        # ``folded``; when ``light`` is ``folded`` (nothing collapsed), no keyword's
+        # first word beginning ``light`` means no keyword can match.
+        if (
+            light
+            and light is folded
+            and line[:1].isalpha()
+            and light[:3] not in self._gate_heads
+            and light[:2] not in self._gate_short
+            and light[:1] not in self._gate_short
+        ):
             return None
         # Keyword and separator are matched as a prefix (the rule is the group
         # that matched); what follows is then checked on its own.
@@ -392,8 +425,11 @@ class Engine:
         found: dict[int, Rule] = {}
         markers: list[int] = []
         lone: list[int] = []
+        match_line = self.match_line
         for index, line in enumerate(lines):
-            hit = self.match_line(line)
+            if not line:
+                continue  # a quarter of an article's lines; no rule takes them
+            hit = match_line(line)
             if hit is None:
                 continue
             found[index] = hit[0]
