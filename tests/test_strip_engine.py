@@ -36,7 +36,7 @@ from cleanse.strip.rules import (
     normalise_line,
     strip_edges,
 )
-from cleanse.strip.syntax import UNBOUNDED, plain_ends
+from cleanse.strip.syntax import UNBOUNDED, fixed_ends, plain_ends
 from tests.strategies import any_text
 
 RULES = builtin_rules().rules
@@ -283,6 +283,47 @@ def test_strip_edges(text: str, stripped: str) -> None:
 )
 def test_plain_ends(pattern: str, ends: tuple[int, int]) -> None:
     assert plain_ends(pattern) == ends
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ends"),
+    [
+        ("abc", (("abc",), ("abc",))),
+        ("(?:ab|c)d", (("abd", "cd"), ("abd", "cd"))),
+        ("a?b", (("ab", "b"), ("ab", "b"))),
+        ("a*b", (None, ("b",))),
+        (r"x\b.{0,5}", (("x",), None)),
+        ("(?:ab){2,3}c", (("ab",), ("abc",))),
+        (".", (None, None)),
+        (r"\.x\n", ((".x\n",), (".x\n",))),
+        (r"\u00e9", (("é",), ("é",))),
+        ("a|", (None, None)),  # may match nothing
+        ("(?i:ab)", (None, None)),
+    ],
+)
+def test_fixed_ends(pattern: str, ends: tuple[object, object]) -> None:
+    assert fixed_ends(pattern) == ends
+
+
+@given(st.sampled_from([r.pattern for r in RULES if r.pattern]), lines_strategy)
+def test_fixed_ends_hold_for_every_match(pattern: str, line: str) -> None:
+    """A pattern never fullmatches text that lacks its fixed start or end."""
+    starts, ends = fixed_ends(pattern)
+    text = normalise_line(line)
+    if _compiled(pattern).fullmatch(text):
+        assert starts is None or text.startswith(starts)
+        assert ends is None or text.endswith(ends)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.pattern], ids=lambda r: r.id)
+def test_fixed_ends_hold_for_rule_examples(rule: Rule) -> None:
+    starts, ends = fixed_ends(rule.pattern or "")
+    for example in rule.match:
+        for line in example.split("\n"):
+            for text in (normalise_line(line), " ".join(line.casefold().split())):
+                if _compiled(rule.pattern or "").fullmatch(text):
+                    assert starts is None or text.startswith(starts)
+                    assert ends is None or text.endswith(ends)
 
 
 def test_boundary_at_the_cut_is_not_narrowed() -> None:
