@@ -74,8 +74,6 @@ MAX_TAIL_TITLE = 160
 MAX_LONE_HEADLINE = 100
 #: How many characters at each end of a line decide which patterns are tried.
 NARROW = 3
-#: How many at the start, for patterns that start with a longer fixed text.
-LONG_HEAD = 8
 #: How many line ends the engine remembers the patterns of, at most.
 MAX_SEEN = 100_000
 # The shortest line `Engine._surely_kept` answers for: its key keeps the
@@ -218,9 +216,6 @@ class Engine:
         # Fixed starts and ends of each pattern: a str.startswith or endswith
         # costs a tenth of a regex call that fails.
         self._affixes = [fixed_ends(rule.pattern or "") for rule in self._pattern_rules]
-        self._long_heads = sum(
-            1 << i for i, (head, _) in enumerate(ends) if head > NARROW
-        )
         # Bit masks of the patterns a text's first (last) characters allow, by
         # those characters; filled on first sight.
         self._heads: dict[str, int] = {}
@@ -434,10 +429,6 @@ class Engine:
                         members = self._head_mask(head)
                     if members:
                         members &= tails.get(tail) or self._tail_mask(tail)
-                    if members & self._long_heads:
-                        # Such as cookie sentences: one letter decides at the
-                        # end, but a long fixed start can decide at the start.
-                        members &= self._head_mask(text[:LONG_HEAD])
                     while members:
                         bit = members & -members
                         members ^= bit
