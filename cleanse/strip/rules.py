@@ -518,8 +518,14 @@ def builtin_files() -> tuple[Path, ...]:
 
 @cache
 def builtin_rules() -> RuleSet:
-    """All rule files shipped with cleanse, loaded and validated once per process."""
-    return RuleSet.merge(*(load_rules(path) for path in builtin_files()))
+    """All rule files shipped with cleanse, loaded once per process.
+
+    The shipped files are validated by the test suite (every rule's examples and
+    the backtracking probes, `tests/test_rules.py`), so they load without running
+    those checks again: that would cost every process a good part of a second.
+    Files a user passes are always checked (`load_rules`).
+    """
+    return RuleSet.merge(*(load_rules(path, check=False) for path in builtin_files()))
 
 
 def parse_disable(names: str | Iterable[str]) -> frozenset[str]:
