@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import regex
 
@@ -154,6 +155,37 @@ def _is_caps(phrase: str) -> bool:
     return phrase.isupper()
 
 
+class _Lazy:
+    """A pattern compiled on its first use.
+
+    An engine holds hundreds of patterns (a keyword alternation per first word,
+    every rule pattern and its reverse), and compiling them all cost each process
+    about a third of a second at start-up, while a document needs a few of them.
+    """
+
+    __slots__ = ("_compiled", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled: regex.Pattern[str] | None = None
+
+    def compiled(self) -> regex.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern)
+        return self._compiled
+
+    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self.compiled().match(text, *args, **kwargs)
+
+    def fullmatch(
+        self, text: str, *args: Any, **kwargs: Any
+    ) -> regex.Match[str] | None:
+        return self.compiled().fullmatch(text, *args, **kwargs)
+
+    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
+        return self.compiled().search(text, *args, **kwargs)
+
+
 class Engine:
     """All rules of a collection compiled into the lookups described above."""
 
@@ -207,8 +239,8 @@ class Engine:
         self._phrase_keys = (
             frozenset(self._lines) | set(self._markers) | set(self._lone)
         )
-        self._patterns = [regex.compile(p) for p in patterns]
-        self._reversed = [regex.compile(f"(?r){p}") for p in patterns]
+        self._patterns = [_Lazy(p) for p in patterns]
+        self._reversed = [_Lazy(f"(?r){p}") for p in patterns]
         self._pattern_rules = [rule for rule in self.rules if rule.pattern is not None]
         ends = [plain_ends(rule.pattern or "") for rule in self._pattern_rules]
         self._plain_heads = [head for head, _ in ends]
@@ -247,16 +279,16 @@ class Engine:
     @staticmethod
     def _alternation(
         alternatives: list[tuple[int, str, str]], rest: str
-    ) -> regex.Pattern[str] | None:
+    ) -> _Lazy | None:
         if not alternatives:
             return None
         ordered = [alt for _, alt, _ in sorted(alternatives, key=lambda a: -a[0])]
-        return regex.compile(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
+        return _Lazy(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
 
     @classmethod
     def _by_first_word(
         cls, alternatives: list[tuple[int, str, str]], rest: str
-    ) -> dict[str, regex.Pattern[str] | None]:
+    ) -> dict[str, _Lazy | None]:
         """For each first word, the alternation of the keywords starting with it.
 
         An alternative can only match a line whose `_first_word` is its own first
@@ -355,7 +387,7 @@ class Engine:
         self,
         end: str,
         shorter: str,
-        patterns: Sequence[regex.Pattern[str]],
+        patterns: Sequence[_Lazy],
         plain: Sequence[int],
         mask_of: Callable[[str], int],
     ) -> int:
