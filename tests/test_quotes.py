@@ -356,5 +356,5 @@ def test_idempotent_after_straight_mark_between_digits() -> None:
     # pass would read that " after a digit as an inch mark and pair differently.
     # The step settles such text (Quotes._settled_lines), so it is idempotent.
     once = set_quotes("\"5'11“ Haus“", "ascii")
-    assert once == "\"5'11\" Haus\""
+    assert once == '"5\'11" Haus"'
     assert set_quotes(once, "ascii") == once
