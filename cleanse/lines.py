@@ -80,14 +80,19 @@ def rewrite(
             edits.append(run.edit(step))
             run = None
 
-    for index, line in enumerate(lines):
-        origin = origins[index]
-        todo = changes.get(index)
-        if not todo:
-            close_run()
-            out_lines.append(line)
-            out_origins.append(origin)
+    # Unchanged stretches are copied as slices: a step that changes three lines of
+    # a long document does per-line work for those three only.
+    done = 0  # lines before this index are in out_lines already
+    for index in sorted(changes):
+        todo = changes[index]
+        if not todo or not 0 <= index < len(lines):
             continue
+        if index > done:
+            close_run()
+            out_lines.extend(lines[done:index])
+            out_origins.extend(origins[done:index])
+        done = index + 1
+        line, origin = lines[index], origins[index]
         # ``at`` is where this line sits in the text as replay will see it: after
         # every earlier edit of this step, which have all been applied above.
         at = len(out_lines)
@@ -123,6 +128,10 @@ def rewrite(
         parts = current.split("\n")
         out_lines.extend(parts)
         out_origins.extend([origin] * len(parts))
+    if done < len(lines):
+        close_run()
+        out_lines.extend(lines[done:])
+        out_origins.extend(origins[done:])
     close_run()
     if not edits:
         return doc

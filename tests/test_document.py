@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.document import Document, Edit, ReplayError, replay
 from cleanse.lines import Change, rewrite
@@ -78,3 +80,46 @@ def test_meta_is_sorted_and_replaced() -> None:
     doc = Document.from_text("x", site="b.example").with_meta(source="wet")
     assert doc.meta == (("site", "b.example"), ("source", "wet"))
     assert doc.with_meta(site="c").get_meta("site") == "c"
+
+
+def _naive_rewrite(text: str, changes: dict[int, list[Change]]) -> str:
+    out: list[str] = []
+    for index, line in enumerate(text.split("\n")):
+        current: str | None = line
+        for change in changes.get(index, []):
+            if current is None:
+                break
+            current = change.text
+        if current is not None:
+            out.append(current)
+    return "\n".join(out)
+
+
+_lines = st.lists(
+    st.sampled_from(["", "a", "b c", "  ", "x\u00a0y"]), min_size=1, max_size=12
+)
+_change = st.builds(
+    Change,
+    st.sampled_from(["r1", "r2"]),
+    st.one_of(st.none(), st.sampled_from(["", "new", "p\nq"])),
+)
+
+
+@given(_lines, st.dictionaries(st.integers(-2, 14), st.lists(_change, max_size=3)))
+def test_rewrite_matches_a_naive_rewrite_and_replays(
+    lines: list[str], raw: dict[int, list[Change]]
+) -> None:
+    # A split ("p\nq") must be the last change to its line (rewrite's contract).
+    changes = {
+        i: [
+            c
+            for n, c in enumerate(todo)
+            if c.text is None or "\n" not in c.text or n == len(todo) - 1
+        ]
+        for i, todo in raw.items()
+    }
+    doc = Document.from_text("\n".join(lines))
+    out = rewrite(doc, "t", changes)
+    assert out.text == _naive_rewrite(doc.text, changes)
+    assert replay(doc.text, out.edits) == out.text
+    assert len(out.origins) == out.text.count("\n") + 1 or out.text == ""
