@@ -388,3 +388,10 @@ def test_lingua_backend() -> None:
         "de",
         1.0,
     )
+
+
+@given(st.text(max_size=200), st.integers(0, 30))
+def test_has_letters_agrees_with_counting_them_all(text: str, least: int) -> None:
+    from cleanse.detect.sampling import count_letters, has_letters
+
+    assert has_letters(text, least) == (count_letters(text) >= least)

@@ -29,7 +29,7 @@ from cleanse.detect.backends import (
     get_backend,
     require,
 )
-from cleanse.detect.sampling import count_letters, paragraphs, sample_text
+from cleanse.detect.sampling import has_letters, paragraphs, sample_text
 from cleanse.document import UNDETERMINED, Document
 
 __all__ = [
@@ -107,7 +107,7 @@ def _detect(
 ) -> Detection:
     sample = sample_text(text)
     least = MIN_LETTERS if candidates is None else MIN_LETTERS_WITH_CANDIDATES
-    if count_letters(sample) < least:
+    if not has_letters(sample, least):
         return UND
     found = backend(sample, candidates)
     if found.lang == UNDETERMINED or found.score < MIN_SCORE:

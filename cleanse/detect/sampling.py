@@ -16,6 +16,7 @@ __all__ = [
     "SAMPLE_CHARS",
     "SAMPLE_WINDOWS",
     "count_letters",
+    "has_letters",
     "paragraphs",
     "sample_text",
 ]
@@ -37,7 +38,22 @@ _SNAP = 40
 
 def count_letters(text: str) -> int:
     """The number of letters (``str.isalpha``) in ``text``; digits don't count."""
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
+
+
+def has_letters(text: str, least: int) -> bool:
+    """True if ``text`` holds at least ``least`` letters (`count_letters`).
+
+    >>> has_letters("R2-D2, 1977!", 2), has_letters("R2-D2, 1977!", 3)
+    (True, False)
+
+    The cut-off is a handful of letters and most texts reach it in their first
+    words, so a short prefix is counted first; only a text short of letters there
+    is counted whole.
+    """
+    if count_letters(text[: 4 * least]) >= least:
+        return True
+    return count_letters(text) >= least
 
 
 def sample_text(text: str, limit: int = SAMPLE_CHARS) -> str:
