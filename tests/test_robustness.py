@@ -320,3 +320,20 @@ def test_a_dying_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> Non
     )
     assert status == 1
     assert "a worker process failed" in err.getvalue()
+
+
+def test_a_large_document_leaves_the_collector_as_it_found_it() -> None:
+    import gc
+
+    from cleanse.pipeline import PAUSE_GC_ABOVE
+
+    big = "Zeile.\n" * (PAUSE_GC_ABOVE // 7 + 10)
+    assert gc.isenabled()
+    assert clean(big) == big.rstrip("\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        clean(big)
+        assert not gc.isenabled()  # a user's own choice is kept
+    finally:
+        gc.enable()
