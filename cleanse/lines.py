@@ -30,10 +30,13 @@ class Change:
     """One rule's verdict on one line: new text, or ``None`` to drop the line.
 
     Several changes to the same line apply in order, each to the previous result.
+    A drop may cover ``lines`` consecutive lines from its index on (a run of blank
+    lines): one edit then, and no other change may name a line inside the span.
     """
 
     rule: str
     text: str | None
+    lines: int = 1
 
 
 @dataclass(slots=True)
@@ -85,7 +88,7 @@ def rewrite(
     done = 0  # lines before this index are in out_lines already
     for index in sorted(changes):
         todo = changes[index]
-        if not todo or not 0 <= index < len(lines):
+        if not todo or not index >= done or index >= len(lines):
             continue
         if index > done:
             close_run()
@@ -100,7 +103,14 @@ def rewrite(
         for change in todo:
             if current is None:
                 break
-            if change.text is None:
+            if change.text is None and change.lines > 1:
+                close_run()
+                end = min(index + change.lines, len(lines))
+                span = "\n".join([current, *lines[index + 1 : end]])
+                edits.append(Edit(step, change.rule, "drop", origin, at, span, ""))
+                done = end
+                current = None
+            elif change.text is None:
                 if current == "":
                     if run is not None and run.rule == change.rule and run.at == at:
                         run.count += 1

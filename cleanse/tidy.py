@@ -37,24 +37,35 @@ class Tidy:
         if not doc.text:
             return doc  # nothing to tidy; dropping the one empty "line" changes nothing
         lines = doc.text.split("\n")
-        stripped = [line.rstrip(_TRAILING) for line in lines]
-        nonblank = [i for i, line in enumerate(stripped) if line]
-        first = nonblank[0] if nonblank else len(lines)
-        last = nonblank[-1] if nonblank else -1
+        blank = [not line.rstrip(_TRAILING) for line in lines]
+        try:
+            first = blank.index(False)
+        except ValueError:  # only blank lines: all go, as one edit
+            return rewrite(
+                doc, self.name, {0: [Change("tidy.edge-blank", None, len(lines))]}
+            )
+        last = len(lines) - 1 - blank[::-1].index(False)
         changes: dict[int, list[Change]] = {}
-        previous_blank = False
-        for index, (line, clean) in enumerate(zip(lines, stripped, strict=True)):
-            todo = []
+        # A run of blank lines is one change (one edit), however long: a page of a
+        # million empty lines costs a list of flags, not a million records.
+        if first:
+            changes[0] = [Change("tidy.edge-blank", None, first)]
+        if last < len(lines) - 1:
+            changes[last + 1] = [Change("tidy.edge-blank", None, len(lines) - 1 - last)]
+        index = first
+        while index <= last:
+            line = lines[index]
+            clean = line.rstrip(_TRAILING)
             if clean != line:
-                todo.append(Change("tidy.trailing-space", clean))
-            if not clean:
-                if index < first or index > last:
-                    todo.append(Change("tidy.edge-blank", None))
-                elif previous_blank:
-                    todo.append(Change("tidy.blank-run", None))
-                previous_blank = True
+                changes[index] = [Change("tidy.trailing-space", clean)]
+            if blank[index]:
+                # Keep the first blank line of a run; the rest of it is one drop.
+                end = blank.index(False, index)
+                if end - index > 1:
+                    changes[index + 1] = [
+                        Change("tidy.blank-run", None, end - index - 1)
+                    ]
+                index = end
             else:
-                previous_blank = False
-            if todo:
-                changes[index] = todo
+                index += 1
         return rewrite(doc, self.name, changes)
