@@ -27,7 +27,6 @@ import json
 import re
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+from html_speed import timed  # noqa: E402
 from pipeline import best_of, corpus, process_time  # noqa: E402
 
 Row = tuple[str, str, str, str]
@@ -111,13 +111,6 @@ def with_chrome(page: str, size: int = 30_000) -> str:
     while len(padded.encode()) < size:
         padded = padded.replace("</body>", f"<aside>{teasers}</aside></body>", 1)
     return padded
-
-
-def timed(func: Callable[[str], object], pages: list[str]) -> float:
-    start = time.perf_counter()
-    for page in pages:
-        func(page)
-    return time.perf_counter() - start
 
 
 def html_row(

@@ -106,7 +106,7 @@ def _build(
     steps += [Repair(), Normalise()]
     late_strip = None
     if strip:
-        from cleanse.strip import RuleSet, Strip, load_rules
+        from cleanse.strip import RuleSet, Strip, builtin_rules, load_rules
 
         extra = tuple(load_rules(path) for path in rules)
         first = Strip(disable=disable, extra=extra)
@@ -115,7 +115,7 @@ def _build(
         # and detection runs on stripped text: they get a second pass after it.
         specific = tuple(
             rule
-            for rule in RuleSet.merge(first.rules or _builtin(), *extra).rules
+            for rule in RuleSet.merge(builtin_rules(), *extra).rules
             if rule.lang_specific
         )
         if specific:
@@ -136,12 +136,6 @@ def _build(
         steps.append(quotes_step)  # built either way: a bad style fails here
     steps.append(Tidy())
     return Pipeline(tuple(steps))
-
-
-def _builtin() -> Any:
-    from cleanse.strip import builtin_rules
-
-    return builtin_rules()
 
 
 def clean_document(text: str, **options: Any) -> Document:

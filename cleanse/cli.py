@@ -293,10 +293,9 @@ class Run:
 
         tasks = ((self.settings, where, data) for where, data in sources)
         for result in ordered_map(_clean_text, tasks, jobs=self.args.jobs, window=4):
-            text_result = result
             if result.error is None and result.output == b"":
                 continue  # an empty document writes nothing, not a blank line
-            if not self.emit(text_result, newline=result.error is None):
+            if not self.emit(result, newline=result.error is None):
                 return
 
     def jsonl_mode(self, streams: Iterator[tuple[str, IO[bytes]]]) -> None:

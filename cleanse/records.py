@@ -98,12 +98,17 @@ def parse_record(raw: bytes | str, field: str) -> dict[str, Any]:
         raise RecordError("JSON nested too deeply to parse") from None
     if not isinstance(record, dict):
         raise RecordError(f"a JSON {type(record).__name__}, not an object")
+    _check_text(record, field)
+    return record
+
+
+def _check_text(record: dict[str, Any], field: str) -> None:
+    """Raise `RecordError` unless ``record[field]`` is a string."""
     if field not in record:
         raise RecordError(f"no field {field!r} (use --field to name the text field)")
     if not isinstance(record[field], str):
         kind = "null" if record[field] is None else type(record[field]).__name__
         raise RecordError(f"field {field!r} is {kind}, not a string")
-    return record
 
 
 def group_by_of(pipeline: object) -> str | None:
@@ -152,9 +157,7 @@ def clean_record(
     dict; the input is not changed. Raises `RecordError` when the field is missing
     or not a string.
     """
-    if not isinstance(record.get(field), str):
-        kind = type(record.get(field)).__name__ if field in record else "missing"
-        raise RecordError(f"field {field!r} is {kind}, not a string")
+    _check_text(record, field)
     if pipeline is None:
         from cleanse.api import make_pipeline
 

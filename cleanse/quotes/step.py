@@ -16,7 +16,7 @@ from functools import cache
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import apply_style, restyle_lines
+from cleanse.quotes.engine import restyle_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -31,14 +31,13 @@ def set_quotes(text: str, style: str) -> str:
     ``keep`` returns ``text`` unchanged; ``auto`` has no language to go by here and
     is refused with the other unknown names (use `Quotes` on a `Document`).
     """
-    chosen = style_for(style)
-    result = apply_style(text, chosen)
-    # The same settling as the step's (see `_settled_lines`).
-    for _ in range(_MAX_PASSES - 1):
-        if result == text or not _foreign(chosen).search(result):
-            break
-        text, result = result, apply_style(result, chosen)
-    return result
+    changed = _settled_lines(text, style_for(style))
+    if not changed:
+        return text
+    lines = text.split("\n")
+    for index, line in changed.items():
+        lines[index] = line
+    return "\n".join(lines)
 
 
 #: The marks the engine reads (straight, curly, low, guillemets, TeX pairs).
