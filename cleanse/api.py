@@ -38,6 +38,7 @@ def make_pipeline(
     paragraphs: bool = False,
     detector: str = "auto",
     quotes: str = "auto",
+    report_language: bool = True,
 ) -> Pipeline:
     """The default pipeline, configured by keyword.
 
@@ -59,6 +60,12 @@ def make_pipeline(
       ``langdetect``, ``langdetect-rs``, ``py3langid``, ``lingua``).
     - ``quotes``: ``auto`` (the document's language), a language (``de``,
       ``pt-BR``), a style (``de-book``, ``en-gb``), ``ascii``, or ``keep`` (off).
+    - ``report_language``: False when only the text is wanted (`clean` and the
+      command line's text mode): the language is then detected only for a document
+      whose text depends on it (one holding a quotation mark for the quotes step to
+      set, or any document when language-specific rules are loaded), and other
+      documents keep ``lang`` ``"und"``. The text is the same either way; detection
+      is a third of the pipeline's time on short documents.
 
     Bad values raise ``ValueError`` (or `cleanse.strip.RuleError` for a broken rule
     file) here, before any text is cleaned.
@@ -78,6 +85,7 @@ def make_pipeline(
         paragraphs=paragraphs,
         detector=detector,
         quotes=quotes,
+        report_language=report_language,
     )
 
 
@@ -94,6 +102,7 @@ def _build(
     paragraphs: bool,
     detector: str,
     quotes: str,
+    report_language: bool,
 ) -> Pipeline:
     from cleanse.detect import Detect
     from cleanse.quotes import Quotes
@@ -126,14 +135,25 @@ def _build(
         from cleanse.page import Page
 
         steps.append(Page(lang=lang))
+    quotes_step = Quotes(quotes)  # built either way: a bad style fails here
+    # Without a language in the result, only the quotes step (and language-specific
+    # rules) can use one: detect for the documents it would act on.
+    only_if = None
+    if not report_language and late_strip is None:
+        only_if = quotes_step.needs_language
     steps.append(
-        Detect(lang=lang, languages=languages, paragraphs=paragraphs, backend=detector)
+        Detect(
+            lang=lang,
+            languages=languages,
+            paragraphs=paragraphs,
+            backend=detector,
+            only_if=only_if,
+        )
     )
     if late_strip is not None:
         steps.append(late_strip)
-    quotes_step = Quotes(quotes)
     if quotes != "keep":
-        steps.append(quotes_step)  # built either way: a bad style fails here
+        steps.append(quotes_step)
     steps.append(Tidy())
     return Pipeline(tuple(steps))
 
@@ -144,5 +164,8 @@ def clean_document(text: str, **options: Any) -> Document:
 
 
 def clean(text: str, **options: Any) -> str:
-    """Clean ``text`` and return the clean string (options: `make_pipeline`)."""
+    """Clean ``text`` and return the clean string (options: `make_pipeline`; the
+    language is detected only where the text depends on it, as with
+    ``report_language=False``)."""
+    options.setdefault("report_language", False)
     return make_pipeline(**options).run(text).text

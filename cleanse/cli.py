@@ -331,6 +331,8 @@ def _pipeline_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
         "paragraphs": args.paragraph_langs,
         "detector": args.detector,
         "quotes": args.quotes,
+        # Text mode prints the text alone: detect only where the text depends on it.
+        "report_language": args.jsonl,
     }
     return tuple(sorted(options.items()))
 

@@ -11,7 +11,7 @@ import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from cleanse import clean, clean_document, replay
+from cleanse import clean, clean_document, make_pipeline, replay
 from cleanse.normalise import normalise_text
 from cleanse.repair import repair_text
 from tests.strategies import PROSE, any_text, scraped_text
@@ -68,3 +68,22 @@ def test_clean_text_passes_unchanged(text: str) -> None:
     doc = clean_document(text)
     assert doc.text == text
     assert [e.step for e in doc.edits] == []
+
+
+@given(texts)
+def test_text_is_the_same_whether_or_not_the_language_is_reported(text: str) -> None:
+    # clean() detects only where the text depends on the language; the text must be
+    # what the full pipeline, which detects every document, gives.
+    assert clean(text) == make_pipeline(report_language=True).run(text).text
+
+
+def test_without_report_language_only_texts_with_marks_are_detected() -> None:
+    pipeline = make_pipeline(report_language=False)
+    plain = "Der Vertrag wurde am Montag in Berlin unterzeichnet."
+    assert pipeline.run(plain).lang == "und"
+    assert make_pipeline().run(plain).lang == "de"
+    quoted = 'Der Vertrag wurde am Montag in Berlin "feierlich" unterzeichnet.'
+    assert pipeline.run(quoted).lang == "de"
+    assert pipeline.run(quoted).text == make_pipeline().run(quoted).text
+    # Nothing needs the language when quotes are kept as they are.
+    assert make_pipeline(report_language=False, quotes="keep").run(quoted).lang == "und"

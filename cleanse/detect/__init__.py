@@ -18,7 +18,7 @@ Importing this package imports no detector: the model loads on the first detecti
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cleanse.detect.backends import (
@@ -132,12 +132,17 @@ class Detect:
       ``Document.paragraph_langs``, for mixed-language documents.
     - ``backend``: a name from `BACKENDS`; checked when the step is built, so a
       missing extra fails at once with the ``pip install`` that fixes it.
+    - ``only_if``: detect only documents whose text this returns True for; the
+      others pass unchanged (``lang`` stays as it was, normally ``"und"``). For a
+      pipeline whose result is only the text: `cleanse.quotes.Quotes.needs_language`
+      says which texts need the language at all.
     """
 
     lang: str | None = None
     languages: tuple[str, ...] | None = None
     paragraphs: bool = False
     backend: str = "auto"
+    only_if: Callable[[str], bool] | None = None
     name: str = "detect"
 
     def __post_init__(self) -> None:
@@ -160,6 +165,8 @@ class Detect:
             found = Detection(self.lang, 1.0)
             blocks = paragraphs(doc.text) if self.paragraphs else []
             per_block = [found] * len(blocks)
+        elif self.only_if is not None and not self.only_if(doc.text):
+            return doc
         else:
             backend = get_backend(self.backend)
             candidates = _candidates(self.languages, backend)

@@ -16,7 +16,7 @@ from functools import cache
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import restyle_lines
+from cleanse.quotes.engine import _ANY_MARK, restyle_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -107,6 +107,16 @@ class Quotes:
         # A typo in the style is refused when the step is built, not per document.
         if self.style != "auto":
             style_for(self.style)
+
+    def needs_language(self, text: str) -> bool:
+        """Whether this step's result for ``text`` can depend on its language: with
+        ``auto``, when ``text`` holds a quotation mark or apostrophe it reads.
+
+        >>> Quotes().needs_language('Er sagte "ja".'), Quotes().needs_language("Ja.")
+        (True, False)
+        """
+        # The engine's own test: a text it finds no mark in, it leaves alone.
+        return self.style == "auto" and _ANY_MARK.search(text) is not None
 
     def resolve(self, doc: Document) -> QuoteStyle | None:
         """The style this step applies to ``doc``, or None to leave it alone."""
