@@ -5,15 +5,21 @@
 Each row sets cleanse against a reference measured in the same run, on the same
 machine, so the ratios mean something anywhere:
 
-- text mode: the default pipeline against ``ftfy.fix_text`` alone (fixture inputs
-  repeated to ``--mb`` megabytes; best of 3);
-- HTML mode: ``make_pipeline(html=True)`` against ``trafilatura.extract`` alone with
-  the same settings, in pages/s: the fixtures/html pages as written (about 5 kB),
-  and the same pages padded with typical page furniture to about 30 kB (best of 3
-  rounds each);
+- text: the default pipeline against ``ftfy.fix_text`` alone, best of 3, on two
+  corpora each repeated to ``--mb`` megabytes: every fixture input (many short
+  case-table entries), and the fixture articles (``bench/strip.py``'s corpus). Each
+  twice: as ``clean()`` and ``cleanse`` run it, the text alone, where the language
+  is detected only for documents whose text depends on it; and with the language
+  in the result (``clean_document``, ``cleanse --jsonl``), every document detected;
+- HTML mode: ``cleanse --html`` (``make_pipeline(html=True,
+  report_language=False)``) against ``trafilatura.extract`` alone with the same
+  settings, in pages/s: the fixtures/html pages as written (about 5 kB), and the
+  same pages padded with typical page furniture to about 30 kB (best of 3 rounds
+  each);
 - ``--jobs``: ``cleanse --jsonl`` with 1 and 2 worker processes on a generated JSONL
   stream, whose outputs must be byte-identical; the speed-up and peak memory;
-- start-up: ``cleanse`` on a short text and ``cleanse --help``, against
+- start-up: ``cleanse`` on a short text without quotation marks (no language
+  needed), on one with them (the detector loads), and ``cleanse --help``, against
   ``python -c pass``.
 
 The step-level benchmarks (bench/strip.py, quotes.py, detect.py, page.py,
@@ -36,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from html_speed import timed  # noqa: E402
 from pipeline import best_of, corpus, process_time  # noqa: E402
+from strip import article_texts, repeated  # noqa: E402
 
 Row = tuple[str, str, str, str]
 
@@ -149,27 +156,36 @@ def main() -> None:
 
     rows: list[Row] = []
 
-    # Text mode.
-    docs = corpus(args.mb)
-    megabytes = sum(len(d.encode()) for d in docs) / 1e6
-    pipeline = cleanse.make_pipeline()
-    pipeline.run(docs[0])
-    t_ref = best_of(3, ftfy.fix_text, docs)
-    t_ours = best_of(3, pipeline.run, docs)
-    rows.append(
-        (
-            "text mode (MB/s)",
-            f"{megabytes / t_ours:.2f}",
-            f"{megabytes / t_ref:.2f} ftfy.fix_text",
-            f"{t_ref / t_ours:.2f}",
-        )
-    )
+    # Text mode: what clean() and `cleanse` print (the language detected only where
+    # the text depends on it), and with the language in the result (clean_document,
+    # --jsonl); on all fixture inputs and on the fixture articles alone.
+    text_out = cleanse.make_pipeline(report_language=False)
+    with_lang = cleanse.make_pipeline()
+    for name, docs in (
+        ("fixture inputs", corpus(args.mb)),
+        ("fixture articles", repeated(article_texts(), args.mb)),
+    ):
+        megabytes = sum(len(d.encode()) for d in docs) / 1e6
+        size = megabytes * 1e6 / len(docs)
+        text_out.run(docs[0])
+        with_lang.run(docs[0])
+        t_ref = best_of(3, ftfy.fix_text, docs)
+        for label, pipeline in (("text", text_out), ("with language", with_lang)):
+            t_ours = best_of(3, pipeline.run, docs)
+            rows.append(
+                (
+                    f"{label}, {name} ({size:.0f} B) MB/s",
+                    f"{megabytes / t_ours:.2f}",
+                    f"{megabytes / t_ref:.2f} ftfy.fix_text",
+                    f"{t_ref / t_ours:.2f}",
+                )
+            )
 
     # HTML mode, as written and at a typical weight.
     fixture_pages = sorted((ROOT / "fixtures/html").glob("*/*.html"))
     pages = [p.read_text(encoding="utf-8") for p in fixture_pages]
     pages = pages * max(1, 300 // max(1, len(pages)))
-    html = cleanse.make_pipeline(html=True)
+    html = cleanse.make_pipeline(html=True, report_language=False)  # cleanse --html
     html.run(pages[0])
     settings = {k: v for k, v in EXTRACT_DEFAULTS.items() if k != "fast"}
 
@@ -214,20 +230,23 @@ def main() -> None:
         )
     )
 
-    # Start-up.
+    # Start-up: a text without quotation marks needs no language (the profiles
+    # never load); one with them loads the detector.
     python = [sys.executable]
     base = process_time([*python, "-c", "pass"], b"")
-    text = process_time([*python, "-m", "cleanse"], b"Ein kurzer Text.\n")
+    plain = process_time([*python, "-m", "cleanse"], b"Ein kurzer Text.\n")
+    quoted = process_time([*python, "-m", "cleanse"], b'Er sagte "ja".\n')
     helptime = process_time([*python, "-m", "cleanse", "--help"], b"")
     for label, ms in (
-        ("start-up, text mode (ms)", text),
+        ("start-up, text mode (ms)", plain),
+        ("start-up, text with quotes (ms)", quoted),
         ("start-up, --help (ms)", helptime),
     ):
         rows.append(
             (label, f"{ms:.0f}", f"{base:.0f} python -c pass", f"+{ms - base:.0f}")
         )
 
-    print(f"pipeline: {' -> '.join(pipeline.names)}; cleanse {cleanse.__version__}")
+    print(f"pipeline: {' -> '.join(with_lang.names)}; cleanse {cleanse.__version__}")
     print(f"{'measure':<40}{'cleanse':>20}{'reference':>32}{'ratio':>8}")
     for name, ours, ref, ratio in rows:
         print(f"{name:<40}{ours:>20}{ref:>32}{ratio:>8}")
