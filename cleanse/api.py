@@ -12,16 +12,19 @@ anything unusual, compose a `Pipeline` from the steps yourself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleanse.document import Document
 from cleanse.normalise import Normalise
 from cleanse.pipeline import Pipeline
 from cleanse.repair import Repair
 from cleanse.tidy import Tidy
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["clean", "clean_document", "make_pipeline"]
 
@@ -78,7 +81,7 @@ def make_pipeline(
         html=html,
         page=page,
         strip=strip,
-        rules=tuple(str(Path(p)) for p in rules),
+        rules=tuple(os.fspath(p) for p in rules),
         disable=frozenset(d.strip() for d in disable if d.strip()),
         lang=lang,
         languages=tuple(languages) if languages is not None else None,

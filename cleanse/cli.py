@@ -24,7 +24,8 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from cleanse.pipeline import Pipeline
-    from cleanse.records import EditsMode, LineResult
+    from cleanse.records import EditsMode
+    from cleanse.report import LineResult
 
 __all__ = ["build_parser", "main", "run_cli"]
 
@@ -32,10 +33,33 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 14
 CHUNK = 64  # records per task with --jobs: large enough to amortise pickling
 
 
+def _terminal_width() -> int:
+    """What ``shutil.get_terminal_size().columns`` gives, without importing shutil."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own help layout. argparse builds a formatter for every
+    ``add_argument`` and, without a width, each imports shutil to ask for one: a
+    tenth of the start-up budget of a command that prints no help."""
+
+    def __init__(self, prog: str, **options: Any) -> None:
+        options.setdefault("width", _terminal_width() - 2)
+        super().__init__(prog, **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to generate the CLI reference)."""
     parser = argparse.ArgumentParser(
         prog="cleanse",
+        formatter_class=_Formatter,
         description=(
             "Clean scraped web text: repair encoding damage, normalise invisible "
             "characters, remove boilerplate, detect the language, set quotation "
@@ -225,7 +249,7 @@ def _clean_lines(task: tuple[Settings, list[tuple[str, bytes]]]) -> list[LineRes
 def _clean_text(task: tuple[Settings, str, bytes]) -> LineResult:
     """Worker: clean one whole text input (a file or standard input)."""
     from cleanse.decoding import DecodeError, decode
-    from cleanse.records import LineResult, format_edit
+    from cleanse.report import LineResult, format_edit
 
     settings, where, data = task
     try:

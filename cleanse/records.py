@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from cleanse.document import Document
 from cleanse.pipeline import Pipeline
+from cleanse.report import LineResult, format_edit
 
 __all__ = [
     "EditsMode",
@@ -49,20 +49,6 @@ Runner = Callable[[str], Document]
 
 class RecordError(ValueError):
     """A record that cannot be cleaned: not JSON, not an object, no string text."""
-
-
-@dataclass(frozen=True, slots=True)
-class LineResult:
-    """What to do with one input line.
-
-    ``output`` is the line to write (without its newline), or ``None`` to write
-    nothing. ``error`` is a message naming the problem, or ``None``. ``explain`` holds
-    the human-readable edit lines for ``--explain``.
-    """
-
-    output: bytes | None
-    error: str | None = None
-    explain: tuple[str, ...] = ()
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -194,28 +180,6 @@ def dumps(record: dict[str, Any]) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         return json.dumps(record, ensure_ascii=True, separators=(", ", ": ")).encode()
-
-
-def format_edit(where: str, doc_edit: Any) -> str:
-    """One ``--explain`` line: where, line, step, rule, what was done."""
-    before = _show(doc_edit.before)
-    if (
-        doc_edit.action == "drop"
-        and doc_edit.before
-        and not doc_edit.before.strip("\n")
-    ):
-        what = f"dropped {doc_edit.before.count(chr(10)) + 1} blank lines"
-    elif doc_edit.action == "drop":
-        what = f"dropped {before}"
-    elif doc_edit.action == "extract":
-        what = "extracted the main text from HTML"
-    else:
-        what = f"{before} -> {_show(doc_edit.after)}"
-    return f"{where}: line {doc_edit.line}: {doc_edit.rule}: {what}"
-
-
-def _show(text: str, limit: int = 100) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def process_line(
