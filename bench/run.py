@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
 from html_speed import timed  # noqa: E402
-from pipeline import best_of, corpus, process_time  # noqa: E402
+from pipeline import best_of, cleanse_command, corpus, process_time  # noqa: E402
 from strip import article_texts, repeated  # noqa: E402
 
 Row = tuple[str, str, str, str]
@@ -232,13 +232,11 @@ def main() -> None:
 
     # Start-up: a text without quotation marks needs no language (the profiles
     # never load); one with them loads the detector.
-    python = [sys.executable]
-    base = process_time([*python, "-c", "pass"], b"")
-    plain = process_time([*python, "-m", "cleanse"], b"Ein kurzer Text.\n")
-    quoted = process_time(
-        [*python, "-m", "cleanse"], b'Er sagte "ja" und ging nach Hause.\n'
-    )
-    helptime = process_time([*python, "-m", "cleanse", "--help"], b"")
+    command = cleanse_command()
+    base = process_time([sys.executable, "-c", "pass"], b"")
+    plain = process_time(command, b"Ein kurzer Text.\n")
+    quoted = process_time(command, b'Er sagte "ja" und ging nach Hause.\n')
+    helptime = process_time([*command, "--help"], b"")
     for label, ms in (
         ("start-up, text mode (ms)", plain),
         ("start-up, text with quotes (ms)", quoted),
