@@ -158,16 +158,30 @@ class Document:
         paragraph_langs: Sequence[tuple[str, float]] = (),
     ) -> Document:
         """A copy that carries a detected (or forced) language."""
-        return replace(
-            self, lang=lang, lang_score=score, paragraph_langs=tuple(paragraph_langs)
+        # Built directly: dataclasses.replace costs more than the rest of a step
+        # does on a short clean document.
+        return type(self)(
+            self.text,
+            lang,
+            score,
+            self.edits,
+            tuple(paragraph_langs),
+            self.meta,
+            self.origins,
         )
 
     def with_text(
         self, text: str, edits: Iterable[Edit], origins: Sequence[int]
     ) -> Document:
         """A copy with new text, more edits and the line origins that go with it."""
-        return replace(
-            self, text=text, edits=self.edits + tuple(edits), origins=tuple(origins)
+        return type(self)(
+            text,
+            self.lang,
+            self.lang_score,
+            self.edits + tuple(edits),
+            self.paragraph_langs,
+            self.meta,
+            tuple(origins),
         )
 
 

@@ -109,7 +109,11 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         """Run every step on ``doc``: a pipeline is itself a step."""
-        with _collector_paused(len(doc.text) > PAUSE_GC_ABOVE):
+        if len(doc.text) <= PAUSE_GC_ABOVE:  # the usual case: no context manager
+            for step in self.steps:
+                doc = step(doc)
+            return doc
+        with _collector_paused(True):
             for step in self.steps:
                 doc = step(doc)
         return doc
