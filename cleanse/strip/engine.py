@@ -50,14 +50,16 @@ from typing import Any
 
 import regex
 
+from cleanse.strip.narrow import Narrowing, Trie, trie
 from cleanse.strip.rules import (
     MAX_LINE_RULE,
     Rule,
+    builtin_data,
     collapse_spaces,
     normalise_line,
     strip_edges,
 )
-from cleanse.strip.syntax import fixed_ends, plain_ends
+from cleanse.strip.syntax import EDGE, edge_classes, fixed_ends
 
 __all__ = [
     "MAX_PREFIX_LINE",
@@ -74,9 +76,7 @@ MAX_TAIL_TITLE = 160
 #: A headline on its own line after a lone teaser keyword is at most this long.
 MAX_LONE_HEADLINE = 100
 #: How many characters at each end of a line decide which patterns are tried.
-NARROW = 3
-#: How many line ends the engine remembers the patterns of, at most.
-MAX_SEEN = 100_000
+NARROW = EDGE
 # The shortest line `Engine._surely_kept` answers for: its key keeps the
 # line's first `NARROW` characters.
 _FAST_MIN = 8
@@ -147,12 +147,67 @@ def _first_word(line: str) -> str:
 
 
 def _keyword(phrase: str) -> str:
-    """A phrase as a pattern: its words, escaped, with any white space between."""
-    return r"\s+".join(regex.escape(word) for word in phrase.split())
+    """A phrase as a pattern: its words, escaped, with any white space between.
+
+    >>> _keyword("Lesen Sie  auch:")
+    'Lesen\\\\s+Sie\\\\s+auch:'
+    """
+    # A word of letters and digits has nothing to escape, and `regex.escape`
+    # is a Python loop: skipping it saves a fresh process some milliseconds.
+    return r"\s+".join(
+        word if word.isalnum() else regex.escape(word) for word in phrase.split()
+    )
 
 
 def _is_caps(phrase: str) -> bool:
     return phrase.isupper()
+
+
+# A keyword alternative before it is written out: (group name, phrase, form).
+_Alternative = tuple[str, str, str]
+
+
+def _alternative(name: str, phrase: str, form: str) -> str:
+    """A keyword as one alternative of its alternation, in group ``name``: a
+    ``tail`` marker in any case, a teaser keyword in ``caps`` (then a separator
+    or white space) or in ``any case`` (then a separator).
+
+    >>> _alternative("r0", "Tags", "tail")
+    '(?P<r0>(?i:Tags))'
+    """
+    body = _keyword(phrase)
+    if form == "tail":
+        return f"(?P<{name}>(?i:{body}))"
+    if form == "caps":
+        return f"(?P<{name}>{body})(?:{_SEP}|\\s)"
+    return f"(?P<{name}>(?i:{body})){_SEP}"
+
+
+Description = tuple[
+    tuple[str, ...] | None, tuple[str, ...] | None, Trie | None, Trie | None
+]
+
+
+def describe(pattern: str) -> Description:
+    """What the engine reads from a pattern without compiling it: its fixed
+    starts and ends (`syntax.fixed_ends`) and the tries of the positions of its
+    first and last characters (`syntax.edge_classes`, `narrow.trie`);
+    precomputed for the built-in patterns (`cleanse.strip.build`).
+
+    >>> describe(r"tags?: .{1,80}")[0]
+    ('tag: ', 'tags: ')
+    """
+    known = builtin_data().get("patterns", {}).get(pattern)
+    if known is None:
+        heads, tails = edge_classes(pattern)
+        return (*fixed_ends(pattern), trie(heads), trie(tails, reverse=True))
+    starts, ends, head_trie, tail_trie = known
+    return (
+        None if starts is None else tuple(starts),
+        None if ends is None else tuple(ends),
+        head_trie,
+        tail_trie,
+    )
 
 
 class _Lazy:
@@ -163,11 +218,17 @@ class _Lazy:
     about a third of a second at start-up, while a document needs a few of them.
     """
 
-    __slots__ = ("_compiled", "pattern")
+    __slots__ = ("_compiled", "_source")
 
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
+    def __init__(self, pattern: str | Callable[[], str]) -> None:
+        # A callable writes the pattern out on first use too.
+        self._source = pattern
         self._compiled: regex.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> str:
+        source = self._source
+        return source if isinstance(source, str) else source()
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
@@ -196,8 +257,8 @@ class Engine:
         self._lone: dict[str, list[tuple[Rule, bool]]] = {}
         patterns: list[str] = []
         # (length, alternative, the first word it matches, casefolded)
-        teasers: list[tuple[int, str, str]] = []
-        tails: list[tuple[int, str, str]] = []
+        teasers: list[tuple[int, _Alternative, str]] = []
+        tails: list[tuple[int, _Alternative, str]] = []
         self._groups: dict[str, Rule] = {}
 
         def group(rule: Rule) -> str:
@@ -210,29 +271,26 @@ class Engine:
                 patterns.append(f"(?P<{group(rule)}>{rule.pattern})")
             for phrase in rule.phrases:
                 key = normalise_line(phrase)
-                body = _keyword(phrase)
-                size, word = len(phrase), phrase.split()[0].casefold()
                 if rule.kind == "line":
                     self._lines.setdefault(key, rule)
-                elif rule.kind == "tail":
+                    continue
+                # The alternatives are written out when their alternation is
+                # first compiled: most never are.
+                size, word = len(phrase), phrase.split()[0].casefold()
+                if rule.kind == "tail":
                     self._markers.setdefault(key, rule)
-                    tails.append((size, f"(?P<{group(rule)}>(?i:{body}))", word))
+                    tails.append((size, (group(rule), phrase, "tail"), word))
                 elif _is_caps(phrase):
                     self._lone.setdefault(key, []).append((rule, True))
-                    teasers.append(
-                        (size, f"(?P<{group(rule)}>{body})(?:{_SEP}|\\s)", word)
-                    )
+                    teasers.append((size, (group(rule), phrase, "caps"), word))
                 else:
                     self._lone.setdefault(key, []).append((rule, False))
                     upper = phrase.upper()
-                    caps = _keyword(upper)
-                    teasers.append(
-                        (size, f"(?P<{group(rule)}>(?i:{body})){_SEP}", word)
-                    )
+                    teasers.append((size, (group(rule), phrase, "any case"), word))
                     teasers.append(
                         (
                             size,
-                            f"(?P<{group(rule)}>{caps})(?:{_SEP}|\\s)",
+                            (group(rule), upper, "caps"),
                             upper.split()[0].casefold(),
                         )
                     )
@@ -240,18 +298,18 @@ class Engine:
             frozenset(self._lines) | set(self._markers) | set(self._lone)
         )
         self._patterns = [_Lazy(p) for p in patterns]
-        self._reversed = [_Lazy(f"(?r){p}") for p in patterns]
         self._pattern_rules = [rule for rule in self.rules if rule.pattern is not None]
-        ends = [plain_ends(rule.pattern or "") for rule in self._pattern_rules]
-        self._plain_heads = [head for head, _ in ends]
-        self._plain_tails = [tail for _, tail in ends]
+        described = [describe(rule.pattern or "") for rule in self._pattern_rules]
         # Fixed starts and ends of each pattern: a str.startswith or endswith
         # costs a tenth of a regex call that fails.
-        self._affixes = [fixed_ends(rule.pattern or "") for rule in self._pattern_rules]
+        self._affixes = [(starts, ends) for starts, ends, _, _ in described]
         # Bit masks of the patterns a text's first (last) characters allow, by
         # those characters; filled on first sight.
-        self._heads: dict[str, int] = {}
-        self._tails_seen: dict[str, int] = {}
+        self._narrowing = Narrowing((heads, tails) for _, _, heads, tails in described)
+        self._heads = self._narrowing.seen_heads
+        self._tails_seen = self._narrowing.seen_tails
+        self._head_mask = self._narrowing.heads
+        self._tail_mask = self._narrowing.tails
         # Longest keyword first, so "Lesen Sie auch" wins over "Lesen".
         # First words of the keywords: a line starting with none of them (after
         # its decoration) needs no regex at all.
@@ -278,16 +336,21 @@ class Engine:
 
     @staticmethod
     def _alternation(
-        alternatives: list[tuple[int, str, str]], rest: str
+        alternatives: list[tuple[int, _Alternative, str]], rest: str
     ) -> _Lazy | None:
         if not alternatives:
             return None
         ordered = [alt for _, alt, _ in sorted(alternatives, key=lambda a: -a[0])]
-        return _Lazy(f"{_DECOR}(?:{'|'.join(ordered)}){rest}")
+
+        def pattern() -> str:
+            body = "|".join(_alternative(*alt) for alt in ordered)
+            return f"{_DECOR}(?:{body}){rest}"
+
+        return _Lazy(pattern)
 
     @classmethod
     def _by_first_word(
-        cls, alternatives: list[tuple[int, str, str]], rest: str
+        cls, alternatives: list[tuple[int, _Alternative, str]], rest: str
     ) -> dict[str, _Lazy | None]:
         """For each first word, the alternation of the keywords starting with it.
 
@@ -358,61 +421,6 @@ class Engine:
             ):
                 return False
         return True
-
-    def _head_mask(self, head: str) -> int:
-        """The patterns a text starting with ``head`` can match, as a bit mask
-        over their indices (the patterns that end in ``tail``: `_tail_mask`)."""
-        mask = self._heads.get(head)
-        if mask is None:
-            mask = self._narrowed(
-                head, head[:-1], self._patterns, self._plain_heads, self._head_mask
-            )
-            if len(self._heads) >= MAX_SEEN:
-                self._heads.clear()  # a bound on memory; the masks are found again
-            self._heads[head] = mask
-        return mask
-
-    def _tail_mask(self, tail: str) -> int:
-        mask = self._tails_seen.get(tail)
-        if mask is None:
-            mask = self._narrowed(
-                tail, tail[1:], self._reversed, self._plain_tails, self._tail_mask
-            )
-            if len(self._tails_seen) >= MAX_SEEN:
-                self._tails_seen.clear()
-            self._tails_seen[tail] = mask
-        return mask
-
-    def _narrowed(
-        self,
-        end: str,
-        shorter: str,
-        patterns: Sequence[_Lazy],
-        plain: Sequence[int],
-        mask_of: Callable[[str], int],
-    ) -> int:
-        """The patterns a partial match of ``end`` (the text's first or last
-        characters) allows. Each is also allowed by ``shorter``, so only those are
-        tried, and only if they look at nothing they do not consume within
-        ``end`` (`plain_ends`); one character decides for every pattern, as the
-        engine always did."""
-        if not shorter:
-            return sum(
-                1 << i
-                for i, pattern in enumerate(patterns)
-                if pattern.fullmatch(end, partial=True) is not None
-            )
-        mask = parent = mask_of(shorter)
-        while parent:
-            bit = parent & -parent
-            parent ^= bit
-            index = bit.bit_length() - 1
-            if (
-                len(end) < plain[index]
-                and patterns[index].fullmatch(end, partial=True) is None
-            ):
-                mask ^= bit
-        return mask
 
     def match_line(self, line: str) -> tuple[Rule, str] | None:
         """The rule that drops ``line`` on its own, and how: ``line``, ``teaser``,

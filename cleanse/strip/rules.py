@@ -15,20 +15,17 @@ The format is described in ``docs/rules.md``.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, cast
 
 import regex
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 __all__ = [
     "BUILTIN_DIR",
@@ -294,6 +291,13 @@ def load_rules(path: str | Path, *, check: bool = True) -> RuleSet:
     run against the rule alone, and patterns are probed for catastrophic
     backtracking; a rule that fails is refused with a `RuleError`.
     """
+    # Imported here: the built-in packs load from `cleanse.strip._builtin`, so
+    # most processes never parse TOML.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
     file = str(path)
     try:
         with open(path, "rb") as handle:
@@ -516,16 +520,127 @@ def builtin_files() -> tuple[Path, ...]:
     return tuple(sorted(BUILTIN_DIR.glob("*.toml")))
 
 
+#: The built-in packs as JSON, written by ``python -m cleanse.strip.build``.
+BUILTIN_DATA = Path(__file__).resolve().parent / "_builtin.json"
+#: The layout of `BUILTIN_DATA`; a file of another layout is ignored.
+BUILTIN_FORMAT = 1
+
+
+@cache
+def builtin_data() -> dict[str, Any]:
+    """`BUILTIN_DATA` as read: ``format``, ``source_hash``, ``packs`` (see
+    `packed`) and ``patterns`` (see `cleanse.strip.engine.describe`); empty if the
+    file is missing or of another layout.
+
+    >>> sorted(builtin_data())
+    ['format', 'packs', 'patterns', 'source_hash']
+    """
+    try:
+        data = json.loads(BUILTIN_DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != BUILTIN_FORMAT:
+        return {}
+    return data
+
+
+def source_hash(files: Iterable[Path]) -> str:
+    """A digest of rule files' names and bytes: what `BUILTIN_DATA` was
+    generated from.
+
+    >>> len(source_hash(builtin_files()))
+    64
+    """
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @cache
 def builtin_rules() -> RuleSet:
     """All rule files shipped with cleanse, loaded once per process.
 
-    The shipped files are validated by the test suite (every rule's examples and
-    the backtracking probes, `tests/test_rules.py`), so they load without running
+    They load from `BUILTIN_DATA`, the packs written out as JSON by ``python -m
+    cleanse.strip.build``, when its `source_hash` is the files' own; else (a pack
+    was edited and the command not run again) from the TOML, which is as correct
+    and slower, and ``tests/test_rules_builtin.py`` names the command. The
+    shipped files are validated by the test suite (every rule's examples and the
+    backtracking probes, `tests/test_rules.py`), so they load without running
     those checks again: that would cost every process a good part of a second.
     Files a user passes are always checked (`load_rules`).
     """
-    return RuleSet.merge(*(load_rules(path, check=False) for path in builtin_files()))
+    files = builtin_files()
+    data = builtin_data()
+    if data.get("source_hash") == source_hash(files):
+        return RuleSet.merge(*(_unpacked(pack, files) for pack in data["packs"]))
+    return RuleSet.merge(*(load_rules(path, check=False) for path in files))
+
+
+def _unpacked(pack: Sequence[Any], files: Sequence[Path]) -> RuleSet:
+    """A `RuleSet` from one pack of `BUILTIN_DATA` (see `packed`)."""
+    name, language, description, group_by, rows = pack
+    file = str(next(path for path in files if path.name == name))
+    rules = tuple(
+        Rule(
+            id=rule_id,
+            category=category,
+            kind=kind,
+            phrases=tuple(phrases),
+            pattern=pattern,
+            description=text,
+            source=source,
+            match=tuple(match),
+            keep=tuple(keep),
+            lang_specific=lang_specific,
+            language=language,
+            file=file,
+            site=site,
+        )
+        for (
+            rule_id,
+            category,
+            kind,
+            phrases,
+            pattern,
+            text,
+            source,
+            match,
+            keep,
+            lang_specific,
+            site,
+        ) in rows
+    )
+    return RuleSet(rules, language, description, (file,), group_by)
+
+
+def packed(rule_set: RuleSet) -> tuple[Any, ...]:
+    """One rule file's `RuleSet` as plain values, the form `_unpacked` reads:
+    ``(file name, language, description, group_by, rules)``.
+
+    >>> pack = packed(load_rules(builtin_files()[0], check=False))
+    >>> pack[:2], pack[4][0][:3]
+    (('any.toml', 'any'), ('any.share.network-row', 'share', 'line'))
+    """
+    rows = tuple(
+        (
+            rule.id,
+            rule.category,
+            rule.kind,
+            rule.phrases,
+            rule.pattern,
+            rule.description,
+            rule.source,
+            rule.match,
+            rule.keep,
+            rule.lang_specific,
+            rule.site,
+        )
+        for rule in rule_set.rules
+    )
+    name = Path(rule_set.files[0]).name
+    return (name, rule_set.language, rule_set.description, rule_set.group_by, rows)
 
 
 def parse_disable(names: str | Iterable[str]) -> frozenset[str]:

@@ -1,29 +1,38 @@
-"""How far from each end of a match a rule pattern first looks around.
+"""What a rule pattern's matches look like at their ends, read from its syntax.
 
 The engine skips a pattern for a line when the line's first few characters
-cannot begin a match, or its last few cannot end one; it asks ``regex`` by
-partially matching the pattern against those characters. That answer is exact
-only while the pattern has consumed something past the cut before it looks at
-anything it does not consume: at the cut, a ``\\b`` or a look-ahead sees no
-character where the full line has one, and ``regex`` then says "no match
-possible" for a pattern that does match:
+cannot begin a match, or its last few cannot end one, and it must know that
+without compiling the pattern: a fresh process meets dozens of patterns and
+would spend a tenth of a second compiling them only to learn that a line of
+prose needs none. (It used to ask ``regex`` by partially matching the pattern
+against those characters, which is also wrong where a ``\\b`` or a look-ahead
+sits at the cut: it sees no character where the full line has one.)
 
     >>> import regex
-    >>> regex.fullmatch(r"a \\bc", "a c") is not None
-    True
     >>> regex.fullmatch(r"a \\bc", "a ", partial=True) is None
     True
 
-`plain_ends` answers, for the start and for the end of a match, how many
-characters every match consumes there before its first anchor, boundary or
-look-around (`UNBOUNDED` if it has none): narrowing by fewer characters than that
-is exact. It reads only the part of the ``regex`` syntax it knows; anything else
-(inline flags, unknown escapes, nested sets, fuzzy matching, atomic groups,
-possessive quantifiers) answers ``(0, 0)``, and the engine then narrows that
-pattern by one character at each end only, as it always has.
+`edge_classes` answers, reading the pattern, which characters the first and the
+last `EDGE` characters of a match can be: one class per position (`Position`),
+as a set of alternatives. It treats anchors, boundaries and look-arounds as
+consuming nothing and asking nothing, so its answer holds for every match (it
+may allow more than the pattern does, never less), and it is what the engine
+narrows by (`cleanse.strip.narrow`).
 
-    >>> plain_ends(r"[^\\n]{1,80}?[.,|–-] ?alle rechten voorbehouden")
-    (1000000, 1000000)
+    >>> heads, tails = edge_classes(r"(?:ab|c)\\d")
+    >>> [len(sequence) for sequence in sorted(heads)], sorted(tails)[1]
+    ([3, 2], ((False, 'c', ''), (False, '', 'd')))
+    >>> fits((True, ".!?", ""), "a"), fits((True, ".!?", ""), "!")
+    (True, False)
+
+`fixed_ends` gives the strings every match starts and ends with, for
+`str.startswith` and `str.endswith`. `plain_ends` says how many characters every
+match consumes at each end before its first anchor, boundary or look-around
+(`UNBOUNDED` if it has none). The reader knows only the part of the ``regex``
+syntax the rule packs use; anything else (inline flags, unknown escapes, nested
+sets, fuzzy matching, atomic groups, possessive quantifiers) makes it answer
+"unknown", and the engine then tries that pattern on every line.
+
     >>> plain_ends(r"wij gebruiken cookies\\b[^\\n]{0,200}")
     (21, 0)
 """
@@ -31,12 +40,23 @@ pattern by one character at each end only, as it always has.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["UNBOUNDED", "fixed_ends", "plain_ends"]
+__all__ = [
+    "EDGE",
+    "UNBOUNDED",
+    "Position",
+    "edge_classes",
+    "fits",
+    "fixed_ends",
+    "plain_ends",
+]
 
 #: Stands for "no look-around at all" (and for "as long as you like").
 UNBOUNDED = 1_000_000
+#: How many characters at each end of a match `edge_classes` describes.
+EDGE = 3
 
 # Escapes for one character of a class, or for a character by name or number.
 _CLASS_ESCAPES = frozenset("dDwWsSX")
@@ -46,6 +66,83 @@ _HEX_DIGITS = re.compile(r"[0-9a-fA-F]*")
 _REPEAT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+# regex's \s: Unicode White_Space (tests/test_strip_syntax.py checks it against
+# regex over all of Unicode).
+_WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+# Ranges in a set longer than this are not spelled out.
+_MAX_RANGE = 64
+
+#: One character of a match: ``(negated, characters, classes)``; a character
+#: fits if it is one of ``characters`` or in one of ``classes`` (``"s"`` white
+#: space, ``"d"`` digits), or, when ``negated``, if it is none of those.
+Position = tuple[bool, str, str]
+# Sequences of positions an end of a match can take; None where unknown.
+Edges = frozenset[tuple[Position, ...]] | None
+
+_ANY: Position = (True, "", "")
+_NO_EDGES: frozenset[tuple[Position, ...]] = frozenset({()})
+#: The most sequences an end is described by; more mean "anything".
+_MAX_EDGES = 4096
+
+
+def fits(position: Position, char: str) -> bool:
+    """True if ``char`` may stand at ``position`` (see `Position`).
+
+    Classes err towards "fits": a digit class counts every character this
+    Python's Unicode tables do not know (``regex`` may know a newer Unicode), and
+    a negated one leaves out only ASCII digits, so the answer never excludes a
+    character ``regex`` would take.
+
+    >>> fits((False, "ab", "s"), "\u00a0"), fits((True, "", "s"), "\u00a0")
+    (True, False)
+    """
+    negated, chars, classes = position
+    inside = char in chars
+    if not inside and classes:
+        if "s" in classes:
+            inside = char in _WHITE_SPACE
+        if not inside and "d" in classes:
+            inside = (
+                "0" <= char <= "9"
+                if negated
+                else char.isdecimal() or unicodedata.category(char) == "Cn"
+            )
+    return inside != negated
+
+
+def _joined_heads(first: Edges, second: Edges) -> Edges:
+    """The first `EDGE` positions of a match of one piece then another."""
+    if first is None:
+        return None
+    joined = {seq for seq in first if len(seq) >= EDGE}
+    short = [seq for seq in first if len(seq) < EDGE]
+    if short:
+        if second is None:
+            return None
+        joined.update((a + b)[:EDGE] for a in short for b in second)
+    return frozenset(joined) if len(joined) <= _MAX_EDGES else None
+
+
+def _joined_tails(first: Edges, second: Edges) -> Edges:
+    """The last `EDGE` positions of a match of one piece then another."""
+    if second is None:
+        return None
+    joined = {seq for seq in second if len(seq) >= EDGE}
+    short = [seq for seq in second if len(seq) < EDGE]
+    if short:
+        if first is None:
+            return None
+        joined.update((a + b)[-EDGE:] for a in first for b in short)
+    return frozenset(joined) if len(joined) <= _MAX_EDGES else None
+
+
+def _union_edges(first: Edges, second: Edges) -> Edges:
+    if first is None or second is None or len(first) + len(second) > _MAX_EDGES:
+        return None
+    return first | second
 
 
 Strings = frozenset[str] | None
@@ -58,6 +155,8 @@ class _Shape:
 
     ``full``: the strings it matches, if they are few and fixed; ``starts`` and
     ``ends``: strings every match starts (ends) with; None where unknown.
+    ``heads`` and ``tails``: the positions of its first and last `EDGE`
+    characters (a shorter sequence is a whole match); None where unknown.
     """
 
     least: int
@@ -66,6 +165,8 @@ class _Shape:
     full: Strings = None
     starts: Strings = None
     ends: Strings = None
+    heads: Edges = frozenset({(_ANY,)})
+    tails: Edges = frozenset({(_ANY,)})
 
     def then(self, after: _Shape) -> _Shape:
         # A fixed first part starts every match (with the next part's starts, if
@@ -83,6 +184,8 @@ class _Shape:
             _product(self.full, after.full),
             starts,
             ends,
+            _joined_heads(self.heads, after.heads),
+            _joined_tails(self.tails, after.tails),
         )
 
     def repeated(self, least: int, most: int | None) -> _Shape:
@@ -92,8 +195,29 @@ class _Shape:
         if least == 0 and most == 1 and self.full is not None:
             full = self.full | {""}
         starts, ends = (self.starts, self.ends) if least else (full, full)
+        # The ends of `least` to `least + EDGE` repetitions: a match of more has
+        # the first (last) EDGE characters of one of those (each repetition
+        # either adds a character to them or could have been left out).
+        upper = least + EDGE if most is None else min(most, least + EDGE)
+        heads: Edges = frozenset()
+        tails: Edges = frozenset()
+        power_heads: Edges = _NO_EDGES
+        power_tails: Edges = _NO_EDGES
+        for count in range(upper + 1):
+            if count >= least:
+                heads = _union_edges(heads, power_heads)
+                tails = _union_edges(tails, power_tails)
+            power_heads = _joined_heads(power_heads, self.heads)
+            power_tails = _joined_tails(self.tails, power_tails)
         return _Shape(
-            _cap(self.least * least), self.head, self.tail, full, starts, ends
+            _cap(self.least * least),
+            self.head,
+            self.tail,
+            full,
+            starts,
+            ends,
+            heads,
+            tails,
         )
 
     def either(self, other: _Shape) -> _Shape:
@@ -104,6 +228,8 @@ class _Shape:
             _union(self.full, other.full),
             _union(self.starts, other.starts),
             _union(self.ends, other.ends),
+            _union_edges(self.heads, other.heads),
+            _union_edges(self.tails, other.tails),
         )
 
 
@@ -111,13 +237,25 @@ class _Shape:
 _MAX_STRINGS = 64
 _NOTHING: frozenset[str] = frozenset({""})
 _CHAR = _Shape(1)
-_EMPTY = _Shape(0, full=_NOTHING, starts=_NOTHING, ends=_NOTHING)
-_LOOK = _Shape(0, 0, 0, _NOTHING, _NOTHING, _NOTHING)
+_EMPTY = _Shape(
+    0, full=_NOTHING, starts=_NOTHING, ends=_NOTHING, heads=_NO_EDGES, tails=_NO_EDGES
+)
+_LOOK = _Shape(0, 0, 0, _NOTHING, _NOTHING, _NOTHING, _NO_EDGES, _NO_EDGES)
+# A grapheme cluster (\X) is one character or several: its ends are unknown.
+_CLUSTER = _Shape(1, heads=None, tails=None)
 
 
 def _literal(char: str) -> _Shape:
     strings = frozenset({char})
-    return _Shape(1, full=strings, starts=strings, ends=strings)
+    edges = frozenset({((False, char, ""),)})
+    return _Shape(
+        1, full=strings, starts=strings, ends=strings, heads=edges, tails=edges
+    )
+
+
+def _one(position: Position) -> _Shape:
+    edges = frozenset({(position,)})
+    return _Shape(1, heads=edges, tails=edges)
 
 
 def _product(first: Strings, second: Strings) -> Strings:
@@ -181,6 +319,24 @@ def fixed_ends(pattern: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | 
     return usable(shape.starts), usable(shape.ends)
 
 
+def edge_classes(pattern: str) -> tuple[Edges, Edges]:
+    """The positions of the first and of the last `EDGE` characters of every
+    match of ``pattern`` (a shorter sequence is a whole match); None for an end
+    the reader cannot tell.
+
+    >>> heads, tails = edge_classes(r"[^.!?]?a|b")
+    >>> sorted(tails)
+    [((False, 'a', ''),), ((False, 'b', ''),), ((True, '!.?', ''), (False, 'a', ''))]
+    """
+    try:
+        end, shape = _alternation(pattern, 0)
+    except _UnknownSyntaxError:
+        return None, None
+    if end != len(pattern):
+        return None, None
+    return shape.heads, shape.tails
+
+
 def _alternation(pattern: str, pos: int) -> tuple[int, _Shape]:
     """Read branches up to an unmatched ``)`` or the end."""
     pos, shape = _sequence(pattern, pos)
@@ -204,7 +360,8 @@ def _atom(pattern: str, pos: int) -> tuple[int, _Shape]:
     if char == "\\":
         return _escape(pattern, pos + 1)
     if char == "[":
-        return _set(pattern, pos + 1), _CHAR
+        end, position = _set(pattern, pos + 1)
+        return end, _one(position)
     if char == "(":
         look = pattern.startswith(_LOOK_AROUND, pos)
         if look:
@@ -222,7 +379,7 @@ def _atom(pattern: str, pos: int) -> tuple[int, _Shape]:
     if char in "^$":
         return pos + 1, _LOOK
     if char == ".":
-        return pos + 1, _CHAR
+        return pos + 1, _one((True, "\n", ""))
     if char in "*+?{":
         raise _UnknownSyntaxError("quantifier without an atom")
     return pos + 1, _literal(char)
@@ -237,7 +394,7 @@ def _escape(pattern: str, pos: int) -> tuple[int, _Shape]:
     if char in _CONTROL_ESCAPES:
         return pos + 1, _literal(_CONTROL_ESCAPES[char])
     if char in _CLASS_ESCAPES:
-        return pos + 1, _CHAR
+        return pos + 1, _class_escape(char)
     if char in _ZERO_WIDTH_ESCAPES:
         return pos + 1, _LOOK
     if char in "pPN":
@@ -257,25 +414,85 @@ def _braces(pattern: str, pos: int) -> int:
     return end + 1
 
 
-def _set(pattern: str, pos: int) -> int:
-    """Skip a ``[...]`` set; a nested ``[`` (set operations, POSIX) is not read."""
-    if pattern.startswith("^", pos):
+def _class_escape(char: str) -> _Shape:
+    """``\\d``, ``\\s`` and their negations as positions; ``\\w``, ``\\W``
+    (whose Unicode extent this reader does not copy) as any character."""
+    if char == "X":
+        return _CLUSTER
+    if char in "sd":
+        return _one((False, "", char))
+    if char in "SD":
+        return _one((True, "", char.lower()))
+    return _CHAR
+
+
+def _set(pattern: str, pos: int) -> tuple[int, Position]:
+    """Read a ``[...]`` set into a `Position`; a nested ``[`` (set operations,
+    POSIX) is not read. A member this reader cannot spell out (``\\w``, a
+    property, a long range) makes a set "any character", and is left out of a
+    negated set: either way the position allows more, never less."""
+    negated = pattern.startswith("^", pos)
+    if negated:
         pos += 1
-    if pattern.startswith("]", pos):
-        pos += 1
+    chars: list[str] = []
+    classes = ""
+    unknown = False
+    first = True
     while pos < len(pattern):
         char = pattern[pos]
-        if char == "]":
-            return pos + 1
+        if char == "]" and not first:
+            if unknown and not negated:
+                return pos + 1, _ANY
+            return pos + 1, (negated, "".join(sorted(set(chars))), classes)
+        first = False
         if char == "[":
             raise _UnknownSyntaxError("nested set")
         if char == "\\":
-            if pattern.startswith(("p", "P", "N"), pos + 1):
-                pos = _braces(pattern, pos + 2)
-                continue
-            pos += 1
+            pos, member = _set_escape(pattern, pos + 1)
+            if member is None:
+                unknown = True
+            elif len(member) == 1:
+                chars.append(member)
+            else:
+                classes += member[1]
+            continue
+        if (
+            pattern.startswith("-", pos + 1)
+            and pos + 2 < len(pattern)
+            and pattern[pos + 2] not in "]\\["
+        ):
+            low, high = ord(char), ord(pattern[pos + 2])
+            if high - low > _MAX_RANGE:
+                unknown = True
+            else:
+                chars.extend(map(chr, range(low, high + 1)))
+            pos += 3
+            continue
+        chars.append(char)
         pos += 1
     raise _UnknownSyntaxError("unclosed set")
+
+
+def _set_escape(pattern: str, pos: int) -> tuple[int, str | None]:
+    """An escape inside a set: (where it ends, the character, or ``"\\d"`` /
+    ``"\\s"`` for a class, or None for what `_set` does not spell out)."""
+    if pos >= len(pattern):
+        raise _UnknownSyntaxError("pattern ends with a backslash")
+    char = pattern[pos]
+    if char in "pPN":
+        return _braces(pattern, pos + 1), None
+    if not (char.isascii() and char.isalnum()):
+        return pos + 1, char
+    if char in _CONTROL_ESCAPES:
+        return pos + 1, _CONTROL_ESCAPES[char]
+    if char in "sd":
+        return pos + 1, "\\" + char
+    if char in _HEX_ESCAPES:
+        digits = _HEX_DIGITS.match(pattern, pos + 1, pos + 1 + _HEX_ESCAPES[char])
+        if digits is None or len(digits[0]) != _HEX_ESCAPES[char]:
+            raise _UnknownSyntaxError(f"\\{char} escape")
+        return digits.end(), chr(int(digits[0], 16))
+    return pos + 1, None
 
 
 def _quantifier(pattern: str, pos: int) -> tuple[int, int, int | None]:

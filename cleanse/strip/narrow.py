@@ -1,0 +1,123 @@
+"""Which rule patterns the first and last characters of a text leave possible.
+
+The engine fullmatches a rule pattern against a line only when the line's first
+and last `EDGE` characters fit the pattern's ends (`syntax.edge_classes`). The
+answers are bit masks over the patterns, kept per end seen; no pattern is
+compiled for them.
+
+    >>> from cleanse.strip.syntax import edge_classes
+    >>> ends = [edge_classes(r"ab.*"), edge_classes(r"\\d+ x")]
+    >>> narrowing = Narrowing([(trie(heads), trie(tails, reverse=True))
+    ...                        for heads, tails in ends])
+    >>> narrowing.heads("abc"), narrowing.heads("12 "), narrowing.tails("2 x")
+    (1, 2, 3)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cleanse.strip.syntax import EDGE, Position, fits
+
+__all__ = ["MAX_SEEN", "Narrowing", "Trie", "trie"]
+
+#: How many ends a `Narrowing` remembers the masks of, in each direction.
+MAX_SEEN = 100_000
+
+#: The positions an end of a pattern can take, as a trie: ``[by character,
+#: others]``, a dict from each single character to the trie of what may follow
+#: it, and a list of ``[position, trie]`` for the other positions. Plain lists
+#: and dicts, so it is stored as JSON as it is (`cleanse.strip.build`).
+Trie = Sequence[Any]
+
+
+def trie(
+    sequences: Iterable[tuple[Position, ...]] | None, *, reverse: bool = False
+) -> Trie | None:
+    """The trie of ``sequences`` (`syntax.edge_classes`), read backwards with
+    ``reverse`` (for the ends of matches); None for None (any text)."""
+    if sequences is None:
+        return None
+    root: Trie = ({}, [])
+    # In order, so the same sequences make the same trie (and the same JSON).
+    for sequence in sorted(sequences):
+        node = root
+        for position in reversed(sequence) if reverse else sequence:
+            negated, chars, classes = position
+            if not negated and not classes and len(chars) == 1:
+                child = node[0].get(chars)
+                if child is None:
+                    child = node[0][chars] = ({}, [])
+            else:
+                child = next((c for p, c in node[1] if p == position), None)
+                if child is None:
+                    child = ({}, [])
+                    node[1].append((position, child))
+            node = child
+    return root
+
+
+def _reaches(node: Trie, text: str, index: int) -> bool:
+    """True if a path from ``node`` fits ``text[index:]`` (and may go on)."""
+    if index == len(text):
+        return True
+    char = text[index]
+    child = node[0].get(char)
+    if child is not None and _reaches(child, text, index + 1):
+        return True
+    return any(
+        fits(position, char) and _reaches(child, text, index + 1)
+        for position, child in node[1]
+    )
+
+
+class Narrowing:
+    """The patterns whose ends fit a text's ends, as bit masks (bit ``i`` for
+    the ``i``-th of ``tries``, each a pattern's `trie` of its first positions
+    and the reversed `trie` of its last; None allows any text)."""
+
+    def __init__(self, tries: Iterable[tuple[Trie | None, Trie | None]]) -> None:
+        self._head_tries: list[Trie | None] = []
+        self._tail_tries: list[Trie | None] = []
+        for heads, tails in tries:
+            self._head_tries.append(heads)
+            self._tail_tries.append(tails)
+        #: The masks found so far, by end: a caller may look here first.
+        self.seen_heads: dict[str, int] = {}
+        self.seen_tails: dict[str, int] = {}
+
+    def heads(self, head: str) -> int:
+        """The patterns a text starting with ``head`` (at most `EDGE`
+        characters; the whole text if shorter) can match."""
+        mask = self.seen_heads.get(head)
+        if mask is None:
+            parent = self.heads(head[:-1]) if len(head) > 1 else -1
+            mask = self._narrowed(self._head_tries, head, parent)
+            if len(self.seen_heads) >= MAX_SEEN:
+                self.seen_heads.clear()  # a bound on memory; found again
+            self.seen_heads[head] = mask
+        return mask
+
+    def tails(self, tail: str) -> int:
+        """The patterns a text ending with ``tail`` can match."""
+        mask = self.seen_tails.get(tail)
+        if mask is None:
+            parent = self.tails(tail[1:]) if len(tail) > 1 else -1
+            mask = self._narrowed(self._tail_tries, tail[::-1], parent)
+            if len(self.seen_tails) >= MAX_SEEN:
+                self.seen_tails.clear()
+            self.seen_tails[tail] = mask
+        return mask
+
+    @staticmethod
+    def _narrowed(tries: list[Trie | None], text: str, parent: int) -> int:
+        """The patterns of ``parent`` (those the text without its last character
+        allows) whose trie has a path that fits ``text``."""
+        if len(text) > EDGE:
+            raise ValueError(f"an end is at most {EDGE} characters: {text!r}")
+        mask = 0
+        for index, trie in enumerate(tries):
+            if parent >> index & 1 and (trie is None or _reaches(trie, text, 0)):
+                mask |= 1 << index
+        return mask
