@@ -98,8 +98,23 @@ _ANY_BREAK = re.compile("[\r\x0c\u2028\u2029\x85]")
 _ANY_LINE_BREAK = re.compile("[\r\x0c\u2028\x85]")
 _SPACE_RUN = re.compile(" {2,}")
 _NEEDS_WORK = re.compile(
-    "[" + re.escape("".join(row.chars for row in POLICY)) + "]|  |^ "
+    "[" + re.escape("".join(row.chars for row in POLICY)) + "]|  |^ ", re.MULTILINE
 )
+
+
+def _lines_needing_work(text: str) -> list[int]:
+    """The indices of the lines of ``text`` that `_NEEDS_WORK` finds anything in:
+    one search per such line, none for the others."""
+    found = []
+    pos = line = 0
+    while (hit := _NEEDS_WORK.search(text, pos)) is not None:
+        line += text.count("\n", pos, hit.start())
+        found.append(line)
+        end = text.find("\n", hit.start())
+        if end < 0:
+            break
+        pos, line = end + 1, line + 1
+    return found
 
 
 def _break_line(line: str) -> str:
@@ -139,20 +154,21 @@ class Normalise:
     def __call__(self, doc: Document) -> Document:
         if not _NEEDS_WORK.search(doc.text):
             return doc
-        breaks: dict[int, list[Change]] = {}
-        for index, line in enumerate(doc.text.split("\n")):
-            if _ANY_BREAK.search(line):
-                rule = (
-                    _LINE_BREAK_ROWS[1].rule
-                    if "\u2029" in line and not _ANY_LINE_BREAK.search(line)
-                    else _LINE_BREAK_ROWS[0].rule
-                )
-                breaks[index] = [Change(rule, _break_line(line))]
-        doc = rewrite(doc, self.name, breaks)
+        if _ANY_BREAK.search(doc.text):
+            breaks: dict[int, list[Change]] = {}
+            for index, line in enumerate(doc.text.split("\n")):
+                if _ANY_BREAK.search(line):
+                    rule = (
+                        _LINE_BREAK_ROWS[1].rule
+                        if "\u2029" in line and not _ANY_LINE_BREAK.search(line)
+                        else _LINE_BREAK_ROWS[0].rule
+                    )
+                    breaks[index] = [Change(rule, _break_line(line))]
+            doc = rewrite(doc, self.name, breaks)
+        lines = doc.text.split("\n")
         changes: dict[int, list[Change]] = {}
-        for index, line in enumerate(doc.text.split("\n")):
-            if _NEEDS_WORK.search(line):
-                found = _line_changes(line)
-                if found:
-                    changes[index] = found
+        for index in _lines_needing_work(doc.text):
+            found = _line_changes(lines[index])
+            if found:
+                changes[index] = found
         return rewrite(doc, self.name, changes)

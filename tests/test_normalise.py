@@ -12,6 +12,8 @@ from tests.strategies import any_text, scraped_text
 
 CASES = [
     ("a\u00a0b", "a b"),
+    # A leading space on a later line, with nothing else to do in the text.
+    ("Erste Zeile\n zweite Zeile\n\n dritte", "Erste Zeile\nzweite Zeile\n\ndritte"),
     ("10\u2009000", "10 000"),
     ("Wort\u200bbruch", "Wortbruch"),
     ("Be\u00adstel\u00adlung", "Bestellung"),
