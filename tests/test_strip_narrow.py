@@ -16,9 +16,9 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleanse.strip.narrow import Narrowing, trie
+from cleanse.strip.narrow import EDGE, Narrowing, fits, trie
 from cleanse.strip.rules import builtin_rules
-from cleanse.strip.syntax import EDGE, edge_classes, fits
+from cleanse.strip.syntax import edge_classes
 from tests.strategies import any_text
 
 PATTERNS = sorted({rule.pattern for rule in builtin_rules().rules if rule.pattern})

@@ -50,7 +50,7 @@ from typing import Any
 
 import regex
 
-from cleanse.strip.narrow import Narrowing, Trie, trie
+from cleanse.strip.narrow import EDGE, Narrowing, Trie, trie
 from cleanse.strip.rules import (
     MAX_LINE_RULE,
     Rule,
@@ -59,7 +59,6 @@ from cleanse.strip.rules import (
     normalise_line,
     strip_edges,
 )
-from cleanse.strip.syntax import EDGE, edge_classes, fixed_ends
 
 __all__ = [
     "MAX_PREFIX_LINE",
@@ -199,6 +198,9 @@ def describe(pattern: str) -> Description:
     """
     known = builtin_data().get("patterns", {}).get(pattern)
     if known is None:
+        # Imported here: only patterns outside the built-in packs are read.
+        from cleanse.strip.syntax import edge_classes, fixed_ends
+
         heads, tails = edge_classes(pattern)
         return (*fixed_ends(pattern), trie(heads), trie(tails, reverse=True))
     starts, ends, head_trie, tail_trie = known

@@ -15,12 +15,51 @@ compiled for them.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from cleanse.strip.syntax import EDGE, Position, fits
+__all__ = ["EDGE", "MAX_SEEN", "Narrowing", "Position", "Trie", "fits", "trie"]
 
-__all__ = ["MAX_SEEN", "Narrowing", "Trie", "trie"]
+#: How many characters at each end of a match `syntax.edge_classes` describes.
+EDGE = 3
+# regex's \s: Unicode White_Space (tests/test_strip_syntax.py checks it against
+# regex over all of Unicode).
+_WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+#: One character of a match: ``(negated, characters, classes)``; a character
+#: fits if it is one of ``characters`` or in one of ``classes`` (``"s"`` white
+#: space, ``"d"`` digits), or, when ``negated``, if it is none of those.
+Position = tuple[bool, str, str]
+
+
+def fits(position: Position, char: str) -> bool:
+    """True if ``char`` may stand at ``position`` (see `Position`).
+
+    Classes err towards "fits": a digit class counts every character this
+    Python's Unicode tables do not know (``regex`` may know a newer Unicode), and
+    a negated one leaves out only ASCII digits, so the answer never excludes a
+    character ``regex`` would take.
+
+    >>> fits((False, "ab", "s"), "\u00a0"), fits((True, "", "s"), "\u00a0")
+    (True, False)
+    """
+    negated, chars, classes = position
+    inside = char in chars
+    if not inside and classes:
+        if "s" in classes:
+            inside = char in _WHITE_SPACE
+        if not inside and "d" in classes:
+            inside = (
+                "0" <= char <= "9"
+                if negated
+                else char.isdecimal() or unicodedata.category(char) == "Cn"
+            )
+    return inside != negated
+
 
 #: How many ends a `Narrowing` remembers the masks of, in each direction.
 MAX_SEEN = 100_000

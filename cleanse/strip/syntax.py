@@ -12,16 +12,17 @@ sits at the cut: it sees no character where the full line has one.)
     >>> regex.fullmatch(r"a \\bc", "a ", partial=True) is None
     True
 
-`edge_classes` answers, reading the pattern, which characters the first and the
-last `EDGE` characters of a match can be: one class per position (`Position`),
-as a set of alternatives. It treats anchors, boundaries and look-arounds as
-consuming nothing and asking nothing, so its answer holds for every match (it
-may allow more than the pattern does, never less), and it is what the engine
-narrows by (`cleanse.strip.narrow`).
+`edge_classes` answers, reading the pattern, which characters the first and
+the last `narrow.EDGE` characters of a match can be: one class per position
+(`narrow.Position`), as a set of alternatives. It treats anchors, boundaries
+and look-arounds as consuming nothing and asking nothing, so its answer holds
+for every match (it may allow more than the pattern does, never less), and it
+is what the engine narrows by (`cleanse.strip.narrow`).
 
     >>> heads, tails = edge_classes(r"(?:ab|c)\\d")
     >>> [len(sequence) for sequence in sorted(heads)], sorted(tails)[1]
     ([3, 2], ((False, 'c', ''), (False, '', 'd')))
+    >>> from cleanse.strip.narrow import fits
     >>> fits((True, ".!?", ""), "a"), fits((True, ".!?", ""), "!")
     (True, False)
 
@@ -40,23 +41,14 @@ sets, fuzzy matching, atomic groups, possessive quantifiers) makes it answer
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-__all__ = [
-    "EDGE",
-    "UNBOUNDED",
-    "Position",
-    "edge_classes",
-    "fits",
-    "fixed_ends",
-    "plain_ends",
-]
+from cleanse.strip.narrow import EDGE, Position
+
+__all__ = ["UNBOUNDED", "edge_classes", "fixed_ends", "plain_ends"]
 
 #: Stands for "no look-around at all" (and for "as long as you like").
 UNBOUNDED = 1_000_000
-#: How many characters at each end of a match `edge_classes` describes.
-EDGE = 3
 
 # Escapes for one character of a class, or for a character by name or number.
 _CLASS_ESCAPES = frozenset("dDwWsSX")
@@ -66,19 +58,9 @@ _HEX_DIGITS = re.compile(r"[0-9a-fA-F]*")
 _REPEAT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
-# regex's \s: Unicode White_Space (tests/test_strip_syntax.py checks it against
-# regex over all of Unicode).
-_WHITE_SPACE = frozenset(
-    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
 # Ranges in a set longer than this are not spelled out.
 _MAX_RANGE = 64
 
-#: One character of a match: ``(negated, characters, classes)``; a character
-#: fits if it is one of ``characters`` or in one of ``classes`` (``"s"`` white
-#: space, ``"d"`` digits), or, when ``negated``, if it is none of those.
-Position = tuple[bool, str, str]
 # Sequences of positions an end of a match can take; None where unknown.
 Edges = frozenset[tuple[Position, ...]] | None
 
@@ -88,33 +70,8 @@ _NO_EDGES: frozenset[tuple[Position, ...]] = frozenset({()})
 _MAX_EDGES = 4096
 
 
-def fits(position: Position, char: str) -> bool:
-    """True if ``char`` may stand at ``position`` (see `Position`).
-
-    Classes err towards "fits": a digit class counts every character this
-    Python's Unicode tables do not know (``regex`` may know a newer Unicode), and
-    a negated one leaves out only ASCII digits, so the answer never excludes a
-    character ``regex`` would take.
-
-    >>> fits((False, "ab", "s"), "\u00a0"), fits((True, "", "s"), "\u00a0")
-    (True, False)
-    """
-    negated, chars, classes = position
-    inside = char in chars
-    if not inside and classes:
-        if "s" in classes:
-            inside = char in _WHITE_SPACE
-        if not inside and "d" in classes:
-            inside = (
-                "0" <= char <= "9"
-                if negated
-                else char.isdecimal() or unicodedata.category(char) == "Cn"
-            )
-    return inside != negated
-
-
 def _joined_heads(first: Edges, second: Edges) -> Edges:
-    """The first `EDGE` positions of a match of one piece then another."""
+    """The first `narrow.EDGE` positions of a match of one piece then another."""
     if first is None:
         return None
     joined = {seq for seq in first if len(seq) >= EDGE}
@@ -127,7 +84,7 @@ def _joined_heads(first: Edges, second: Edges) -> Edges:
 
 
 def _joined_tails(first: Edges, second: Edges) -> Edges:
-    """The last `EDGE` positions of a match of one piece then another."""
+    """The last `narrow.EDGE` positions of a match of one piece then another."""
     if second is None:
         return None
     joined = {seq for seq in second if len(seq) >= EDGE}
@@ -155,7 +112,7 @@ class _Shape:
 
     ``full``: the strings it matches, if they are few and fixed; ``starts`` and
     ``ends``: strings every match starts (ends) with; None where unknown.
-    ``heads`` and ``tails``: the positions of its first and last `EDGE`
+    ``heads`` and ``tails``: the positions of its first and last `narrow.EDGE`
     characters (a shorter sequence is a whole match); None where unknown.
     """
 
@@ -320,7 +277,7 @@ def fixed_ends(pattern: str) -> tuple[tuple[str, ...] | None, tuple[str, ...] | 
 
 
 def edge_classes(pattern: str) -> tuple[Edges, Edges]:
-    """The positions of the first and of the last `EDGE` characters of every
+    """The positions of the first and of the last `narrow.EDGE` characters of every
     match of ``pattern`` (a shorter sequence is a whole match); None for an end
     the reader cannot tell.
 
