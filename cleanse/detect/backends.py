@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 import importlib
 import importlib.util
-import threading
+from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable
 from typing import Any, NamedTuple, Protocol, runtime_checkable
 
@@ -127,7 +127,7 @@ class LangdetectBackend:
         self.restrict = restrict
         #: How many times profiles were loaded; tests check it stays at one.
         self.loads = 0
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self._factory: Any = None
         self._error: type[Exception] = Exception
         self._filtered: dict[frozenset[str], Any] = {}
@@ -219,7 +219,7 @@ class Py3langidBackend:
     name = "py3langid"
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self._identifiers: dict[frozenset[str] | None, Any] = {}
 
     def _identifier(self, candidates: frozenset[str] | None) -> Any:
@@ -261,7 +261,7 @@ class LinguaBackend:
     name = "lingua"
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
+        self._lock = allocate_lock()
         self._detectors: dict[frozenset[str] | None, Any] = {}
 
     def languages(self) -> frozenset[str]:
@@ -323,7 +323,7 @@ _MAKERS: dict[str, Callable[[], Backend]] = {
 BACKENDS = ("auto", *_MAKERS)
 
 _instances: dict[str, Backend] = {}
-_instances_lock = threading.Lock()
+_instances_lock = allocate_lock()
 
 
 def require(name: str) -> str:
