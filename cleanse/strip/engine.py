@@ -424,9 +424,12 @@ class Engine:
                 return False
         return True
 
-    def match_line(self, line: str) -> tuple[Rule, str] | None:
+    def match_line(
+        self, line: str, folded: str | None = None
+    ) -> tuple[Rule, str] | None:
         """The rule that drops ``line`` on its own, and how: ``line``, ``teaser``,
         ``lone`` (a teaser keyword alone) or ``tail`` (a tail marker); else None.
+        ``folded`` is ``line.casefold()`` if the caller has it.
 
         >>> from cleanse.strip.rules import builtin_rules
         >>> rule, how = Engine(builtin_rules().rules).match_line("Tags: a, b")
@@ -434,15 +437,14 @@ class Engine:
         'tail'
         """
         size = len(line)
-        if _FAST_MIN <= size <= MAX_LINE_RULE and line[:1].isalpha():
-            folded = line.casefold()
-            if self._surely_kept(folded):
-                return None
-        folded = light = ""
+        light = ""
         if size <= MAX_LINE_RULE:
+            if folded is None:
+                folded = line.casefold()
+            if size >= _FAST_MIN and line[:1].isalpha() and self._surely_kept(folded):
+                return None
             # ``key`` (`normalise_line`) is ``light`` without its edges; most
             # lines start with a letter and end with one or with a full stop.
-            folded = line.casefold()
             light = collapse_spaces(folded)
             starts_with_letter = light[:1].isalpha()
             if starts_with_letter and light[-1:].isalpha():
@@ -520,16 +522,28 @@ class Engine:
                 return self._groups[found.lastgroup], "tail"
         return None
 
-    def verdicts(self, lines: Sequence[str]) -> dict[int, Rule]:
-        """For each line index to drop, the rule that drops it."""
+    def verdicts(
+        self, lines: Sequence[str], folded: str | None = None
+    ) -> dict[int, Rule]:
+        """For each line index to drop, the rule that drops it.
+
+        ``folded`` is ``"\\n".join(lines).casefold()`` if the caller has it:
+        casefolding a document at once is cheaper than line by line, and gives
+        the same lines (no character casefolds to or from a line break).
+        """
         found: dict[int, Rule] = {}
         markers: list[int] = []
         lone: list[int] = []
         match_line = self.match_line
+        if folded is None:
+            folded = "\n".join(lines).casefold()
+        folded_lines = folded.split("\n")
+        if len(folded_lines) != len(lines):
+            folded_lines = [line.casefold() for line in lines]  # lines with breaks
         for index, line in enumerate(lines):
             if not line:
                 continue  # a quarter of an article's lines; no rule takes them
-            hit = match_line(line)
+            hit = match_line(line, folded_lines[index])
             if hit is None:
                 continue
             found[index] = hit[0]

@@ -159,7 +159,11 @@ class Strip:
                     self.name,
                     {i: [Change(rule.id, None)] for i, rule in sorted(found.items())},
                 )
-        verdicts = self.engine_for(doc.lang).verdicts(doc.lines)
+        text = doc.text
+        engine = self._engines.get(doc.lang) or self._engines[""]
+        verdicts = engine.verdicts(text.split("\n"), text.casefold())
+        if not verdicts:
+            return doc
         changes = {
             index: [Change(rule.id, None)] for index, rule in sorted(verdicts.items())
         }

@@ -1,0 +1,139 @@
+"""The strip step's document path against the engine's line-by-line answers.
+
+`Strip` casefolds a document at once and hands `Engine.verdicts` the folded
+text; the oracle here asks `Engine.match_line` line by line with nothing
+precomputed, and, on the fixture corpus, the shortcut-free reference of
+``tests/test_strip_engine.py``. Both must agree on every line: which lines go,
+and by which rule.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleanse.document import Document
+from cleanse.strip import Strip
+from cleanse.strip.engine import Engine, is_short_title
+from cleanse.strip.rules import Rule, builtin_rules
+from tests.strategies import any_text, scraped_text
+from tests.test_strip_engine import lines_strategy, reference_verdicts
+
+ENGINE = Engine(builtin_rules().rules)
+STEP = Strip()
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def line_by_line(engine: Engine, lines: Sequence[str]) -> dict[int, str]:
+    """`Engine.verdicts` as it was: `match_line` on each line, casefolding it."""
+    found: dict[int, Rule] = {}
+    markers: list[int] = []
+    lone: list[int] = []
+    for index, line in enumerate(lines):
+        hit = engine.match_line(line) if line else None
+        if hit is None:
+            continue
+        found[index] = hit[0]
+        if hit[1] == "tail":
+            markers.append(index)
+        elif hit[1] == "lone":
+            lone.append(index)
+    for index in lone:
+        following = next(
+            (i for i in range(index + 1, len(lines)) if lines[i].strip()), None
+        )
+        if (
+            following is not None
+            and following not in found
+            and is_short_title(lines[following])
+        ):
+            found[following] = found[index]
+    Engine._tails(lines, markers, found)
+    return {index: rule.id for index, rule in found.items()}
+
+
+def test_no_character_casefolds_to_or_from_a_line_break() -> None:
+    breaks = [
+        hex(code)
+        for code in range(sys.maxunicode + 1)
+        if ("\n" in chr(code).casefold()) != (chr(code) == "\n")
+    ]
+    assert breaks == []
+
+
+@given(st.lists(st.one_of(lines_strategy, any_text), max_size=12))
+def test_document_path_equals_line_by_line(lines: list[str]) -> None:
+    ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
+    assert ours == line_by_line(ENGINE, lines)
+
+
+@given(st.one_of(st.lists(lines_strategy, max_size=12).map("\n".join), scraped_text))
+def test_step_drops_what_the_engine_says(text: str) -> None:
+    lines = text.split("\n")
+    expected = line_by_line(ENGINE, lines)
+    doc = STEP(Document.from_text(text))
+    assert doc.text == "\n".join(
+        line for i, line in enumerate(lines) if i not in expected
+    )
+    assert [edit.rule for edit in doc.edits] == [
+        expected[i] for i in sorted(expected) if lines[i]
+    ] or any(not lines[i] for i in expected)
+
+
+def _fixture_texts() -> list[str]:
+    texts = []
+    for path in sorted(FIXTURES.glob("**/*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            continue
+        for case in data if isinstance(data, list) else [data]:
+            if isinstance(case, dict):
+                texts.extend(
+                    v
+                    for k, v in case.items()
+                    if k in ("input", "expected")
+                    if isinstance(v, str)
+                )
+    texts += [
+        p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("html/*/*.txt"))
+    ]
+    return texts
+
+
+_DECOR = ("» ", "• ", "*** ", "→ ", "# ", "| ")
+
+
+def _mutations(text: str) -> list[str]:
+    lines = text.split("\n")
+    return [
+        text,
+        "\n".join(line.upper() for line in lines),
+        "\n".join(line.replace(" ", "\u00a0", 1) for line in lines),
+        "\n".join(_DECOR[i % len(_DECOR)] + line for i, line in enumerate(lines)),
+        "\n".join(f"{line} ({i})" for i, line in enumerate(lines)),
+        "\n".join(line.rstrip(".") + " ." for line in lines),
+        "\n".join(f"  {line}  " for line in lines),
+    ]
+
+
+CORPUS = [m for text in _fixture_texts() for m in _mutations(text)]
+
+
+def test_the_corpus_is_not_empty() -> None:
+    assert len(CORPUS) > 500
+
+
+@pytest.mark.parametrize("chunk", range(8))
+def test_fixture_corpus_mutated_equals_the_reference(chunk: int) -> None:
+    for text in CORPUS[chunk::8]:
+        lines = text.split("\n")
+        ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
+        assert ours == line_by_line(ENGINE, lines), text[:200]
+        assert ours == reference_verdicts(lines), text[:200]
