@@ -89,10 +89,10 @@ def test_missing_or_foreign_data_is_ignored(
     foreign = tmp_path / "_builtin.json"
     for text in ("", "[]", '{"format": 0}', "{not json"):
         foreign.write_text(text, encoding="utf-8")
-        monkeypatch.setattr(rules_module, "BUILTIN_DATA", foreign)
+        monkeypatch.setattr(rules_module, "_BUILTIN_DATA", str(foreign))
         rules_module.builtin_data.cache_clear()
         assert rules_module.builtin_data() == {}
-    monkeypatch.setattr(rules_module, "BUILTIN_DATA", tmp_path / "missing.json")
+    monkeypatch.setattr(rules_module, "_BUILTIN_DATA", str(tmp_path / "none.json"))
     rules_module.builtin_data.cache_clear()
     assert rules_module.builtin_data() == {}
     monkeypatch.undo()
@@ -140,6 +140,7 @@ _FRESH = textwrap.dedent(
         "text": out,
         "compiled": compiled,
         "toml": "tomllib" in sys.modules or "tomli" in sys.modules,
+        "heavy": sorted({"pathlib", "hashlib"} & set(sys.modules)),
     }))
     """
 )
@@ -161,6 +162,7 @@ def test_a_fresh_process_compiles_no_rule_pattern_for_prose_and_widgets() -> Non
     ]
     assert report["compiled"] == []
     assert report["toml"] is False
+    assert report["heavy"] == []
 
 
 def test_the_same_engine_answers_from_data_and_from_toml() -> None:

@@ -9,12 +9,14 @@
 A line is looked at once; the lookups cover all rules together:
 
 - ``line`` phrases: one dict from the normalised line (`normalise_line`) to its rule;
-- ``line`` patterns: only those a partial match of the line's first and last
-  `NARROW` characters allows (bit masks remembered per ending; no further than a
-  pattern's first look-around, `syntax.plain_ends`), and whose fixed start and end
+- ``line`` patterns: only those whose first and last `NARROW` characters the
+  line's fit (`narrow.Narrowing`: classes read from the pattern's syntax, no
+  compiling; bit masks remembered per ending), and whose fixed start and end
   (`syntax.fixed_ends`) the line has, are fullmatched, in rule order, against the
   normalised line, then against the line with only case and spaces normalised, so
-  a pattern can ask for a leading ``©``, a year or a trailing ``*``;
+  a pattern can ask for a leading ``©``, a year or a trailing ``*``. A pattern is
+  compiled the first time a line gets that far (`describe` has what the engine
+  reads from each built-in pattern precomputed);
 - ``teaser`` keywords: one anchored alternation per first word of the keywords,
   keyword + separator, then the headline check; only for lines whose first word
   is a keyword's;

@@ -15,20 +15,22 @@ The format is described in ``docs/rules.md``.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import regex
 
 __all__ = [
-    "BUILTIN_DIR",
+    # Given by the module's __getattr__, so that pathlib loads only when asked.
+    "BUILTIN_DATA",  # noqa: F822
+    "BUILTIN_DIR",  # noqa: F822
     "CATEGORIES",
     "KINDS",
     "Rule",
@@ -42,8 +44,26 @@ __all__ = [
     "site_slug",
 ]
 
-#: Where the package's own rule files live.
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "rules"
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Where the package's own rule files live, and their JSON form (`BUILTIN_DIR`
+# and `BUILTIN_DATA` give them as paths): plain strings, so that a process that
+# only cleans text never imports pathlib.
+_HERE = os.path.dirname(os.path.realpath(__file__))
+_BUILTIN_DIR = os.path.join(os.path.dirname(_HERE), "rules")
+_BUILTIN_DATA = os.path.join(_HERE, "_builtin.json")
+
+
+def __getattr__(name: str) -> Path:
+    # BUILTIN_DIR: where the package's own rule files live. BUILTIN_DATA: the
+    # built-in packs as JSON, written by ``python -m cleanse.strip.build``.
+    if name in ("BUILTIN_DIR", "BUILTIN_DATA"):
+        from pathlib import Path
+
+        return Path(_BUILTIN_DIR if name == "BUILTIN_DIR" else _BUILTIN_DATA)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: The categories a rule may have; ``--disable`` accepts them by name.
 CATEGORIES = frozenset(
@@ -517,11 +537,21 @@ def _check_rule(rule: Rule) -> None:
 
 def builtin_files() -> tuple[Path, ...]:
     """The package's rule files, in a fixed order (by name)."""
-    return tuple(sorted(BUILTIN_DIR.glob("*.toml")))
+    from pathlib import Path
+
+    return tuple(Path(path) for path in _builtin_paths())
 
 
-#: The built-in packs as JSON, written by ``python -m cleanse.strip.build``.
-BUILTIN_DATA = Path(__file__).resolve().parent / "_builtin.json"
+def _builtin_paths() -> list[str]:
+    """`builtin_files` as strings (as ``glob("*.toml")`` finds them, by name)."""
+    names = os.listdir(_BUILTIN_DIR)
+    return [
+        os.path.join(_BUILTIN_DIR, name)
+        for name in sorted(names)
+        if name.endswith(".toml") and not name.startswith(".")
+    ]
+
+
 #: The layout of `BUILTIN_DATA`; a file of another layout is ignored.
 BUILTIN_FORMAT = 1
 
@@ -536,7 +566,8 @@ def builtin_data() -> dict[str, Any]:
     ['format', 'packs', 'patterns', 'source_hash']
     """
     try:
-        data = json.loads(BUILTIN_DATA.read_text(encoding="utf-8"))
+        with open(_BUILTIN_DATA, encoding="utf-8") as handle:
+            data = json.loads(handle.read())
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != BUILTIN_FORMAT:
@@ -544,18 +575,22 @@ def builtin_data() -> dict[str, Any]:
     return data
 
 
-def source_hash(files: Iterable[Path]) -> str:
-    """A digest of rule files' names and bytes: what `BUILTIN_DATA` was
-    generated from.
+def source_hash(files: Iterable[str | os.PathLike[str]]) -> str:
+    """A checksum (CRC-32) of rule files' names and bytes: what `BUILTIN_DATA`
+    was generated from. It is there to notice a pack edited without running the
+    build command again, not to resist forgery, and zlib costs a process nothing
+    to import.
 
     >>> len(source_hash(builtin_files()))
-    64
+    8
     """
-    digest = hashlib.sha256()
+    checksum = 0
     for path in files:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+        with open(path, "rb") as handle:
+            content = handle.read()
+        checksum = zlib.crc32(os.path.basename(path).encode() + b"\0", checksum)
+        checksum = zlib.crc32(content + b"\0", checksum)
+    return f"{checksum:08x}"
 
 
 @cache
@@ -571,17 +606,17 @@ def builtin_rules() -> RuleSet:
     those checks again: that would cost every process a good part of a second.
     Files a user passes are always checked (`load_rules`).
     """
-    files = builtin_files()
+    files = _builtin_paths()
     data = builtin_data()
     if data.get("source_hash") == source_hash(files):
         return RuleSet.merge(*(_unpacked(pack, files) for pack in data["packs"]))
     return RuleSet.merge(*(load_rules(path, check=False) for path in files))
 
 
-def _unpacked(pack: Sequence[Any], files: Sequence[Path]) -> RuleSet:
+def _unpacked(pack: Sequence[Any], files: Sequence[str]) -> RuleSet:
     """A `RuleSet` from one pack of `BUILTIN_DATA` (see `packed`)."""
     name, language, description, group_by, rows = pack
-    file = str(next(path for path in files if path.name == name))
+    file = next(path for path in files if os.path.basename(path) == name)
     rules = tuple(
         Rule(
             id=rule_id,
@@ -639,7 +674,7 @@ def packed(rule_set: RuleSet) -> tuple[Any, ...]:
         )
         for rule in rule_set.rules
     )
-    name = Path(rule_set.files[0]).name
+    name = os.path.basename(rule_set.files[0])
     return (name, rule_set.language, rule_set.description, rule_set.group_by, rows)
 
 
