@@ -377,10 +377,11 @@ class Engine:
             for word in words
         ):
             return dict.fromkeys(words, whole)
-        return {
-            word: cls._alternation([a for a in alternatives if a[2] == word], rest)
-            for word in words
-        }
+        # Grouped in one pass, in the order given (the alternation's order).
+        grouped: dict[str, list[tuple[int, _Alternative, str]]] = {}
+        for alternative in alternatives:
+            grouped.setdefault(alternative[2], []).append(alternative)
+        return {word: cls._alternation(group, rest) for word, group in grouped.items()}
 
     def _surely_kept(self, folded: str) -> bool:
         """True if no rule can take a line that starts with a letter, whose
