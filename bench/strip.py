@@ -19,6 +19,10 @@ over the time of all steps, so it is measured inside the pipeline, on exactly th
 documents strip sees there. "strip MB/s" is the corpus size over that strip time.
 Best of ``--repeat`` runs. ``--profile`` runs cProfile over strip on the articles
 corpus and prints where its time goes.
+
+Start-up comes first: fresh processes (median of ``--startup-runs``) import
+``cleanse.strip``, build ``Strip()`` and strip a first short document, each timed,
+and count the patterns compiled on the way.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ import argparse
 import cProfile
 import json
 import pstats
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -116,12 +122,60 @@ def profile(steps: Sequence[Callable[..., object]], docs: list[str]) -> None:
     pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
 
 
+_STARTUP = """
+import json, time
+start = time.perf_counter()
+import regex
+from cleanse.document import Document
+from cleanse.strip import Strip
+imported = time.perf_counter()
+compiled = []
+original = regex.compile
+def counting(pattern, *args, **kwargs):
+    compiled.append(pattern)
+    return original(pattern, *args, **kwargs)
+regex.compile = counting
+step = Strip()
+built = time.perf_counter()
+step(Document.from_text("Hallo Welt. Ein kurzer Text.\\nSchreibe einen Kommentar"))
+done = time.perf_counter()
+print(json.dumps([imported - start, built - imported, done - built, len(compiled)]))
+"""
+
+
+def startup(runs: int) -> None:
+    """Print the medians of fresh processes' import, build and first-document
+    times (see the module docstring)."""
+    samples = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", _STARTUP],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    imported, built, first, compiled = (
+        statistics.median(column) for column in zip(*samples, strict=True)
+    )
+    print(
+        f"start-up (median of {runs} processes): import cleanse.strip "
+        f"{imported * 1000:.1f} ms, Strip() {built * 1000:.1f} ms, first document "
+        f"{first * 1000:.1f} ms, patterns compiled {compiled:.0f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--startup-runs", type=int, default=10)
     args = parser.parse_args()
+    startup(args.startup_runs)
 
     import cleanse
     from cleanse.normalise import Normalise
