@@ -10,6 +10,7 @@ and by which rule.
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -137,3 +138,14 @@ def test_fixture_corpus_mutated_equals_the_reference(chunk: int) -> None:
         ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
         assert ours == line_by_line(ENGINE, lines), text[:200]
         assert ours == reference_verdicts(lines), text[:200]
+
+
+def test_the_step_pickles_and_answers_the_same_after() -> None:
+    """Pipelines travel to worker processes (``--jobs``, Dask) by pickle."""
+    text = "Der Vertrag gilt.\nLESEN  Der Chef der Armee stirbt mit 56 Jahren.\nTags: a"
+    used = Strip()
+    before = used(Document.from_text(text))
+    for step in (Strip(), used):
+        copy = pickle.loads(pickle.dumps(step))
+        assert copy(Document.from_text(text)) == before
+    assert before.text == "Der Vertrag gilt."

@@ -47,7 +47,7 @@ Guards against losing article text, in the order they apply:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import regex
@@ -224,15 +224,19 @@ class _Lazy:
 
     __slots__ = ("_compiled", "_source")
 
-    def __init__(self, pattern: str | Callable[[], str]) -> None:
-        # A callable writes the pattern out on first use too.
+    def __init__(self, pattern: str | tuple[tuple[_Alternative, ...], str]) -> None:
+        # Keyword alternatives (and what follows them) are written out into a
+        # pattern on first use too; plain data, so the engine still pickles.
         self._source = pattern
         self._compiled: regex.Pattern[str] | None = None
 
     @property
     def pattern(self) -> str:
-        source = self._source
-        return source if isinstance(source, str) else source()
+        if isinstance(self._source, str):
+            return self._source
+        alternatives, rest = self._source
+        body = "|".join(_alternative(*alternative) for alternative in alternatives)
+        return f"{_DECOR}(?:{body}){rest}"
 
     def compiled(self) -> regex.Pattern[str]:
         if self._compiled is None:
@@ -344,13 +348,8 @@ class Engine:
     ) -> _Lazy | None:
         if not alternatives:
             return None
-        ordered = [alt for _, alt, _ in sorted(alternatives, key=lambda a: -a[0])]
-
-        def pattern() -> str:
-            body = "|".join(_alternative(*alt) for alt in ordered)
-            return f"{_DECOR}(?:{body}){rest}"
-
-        return _Lazy(pattern)
+        ordered = tuple(alt for _, alt, _ in sorted(alternatives, key=lambda a: -a[0]))
+        return _Lazy((ordered, rest))
 
     @classmethod
     def _by_first_word(
