@@ -23,6 +23,7 @@ import pytest
 import regex
 
 import cleanse
+from cleanse.strip.lazy import LazyPattern
 
 PROBE_LENGTH = 20_000
 TIMEOUT = 1.0  # seconds per probe; linear patterns need milliseconds
@@ -47,7 +48,7 @@ def _modules() -> Iterator[object]:
 
 
 def _patterns(value: object, depth: int = 0) -> Iterator[str]:
-    if isinstance(value, (re.Pattern, regex.Pattern)):
+    if isinstance(value, (re.Pattern, regex.Pattern, LazyPattern)):
         yield value.pattern
     elif depth < 3 and isinstance(value, (tuple, list, frozenset, set)):
         for item in value:
@@ -91,7 +92,8 @@ def test_the_collector_finds_the_patterns_we_know() -> None:
     wheres = {where for where, _, _ in PATTERNS}
     assert "cleanse.normalise._NEEDS_WORK" in wheres
     assert "cleanse.repair._TRIGGER" in wheres
-    assert "cleanse.strip.engine._HEADLINE" in wheres
+    assert "cleanse.strip.engine._HEADLINE" in wheres  # a LazyPattern
+    assert "cleanse.strip.rules._GROUP_REFERENCE" in wheres
 
 
 def _probes(pattern: str) -> Iterator[str]:

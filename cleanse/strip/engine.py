@@ -48,10 +48,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
-import regex
-
+from cleanse.strip.lazy import LazyPattern
 from cleanse.strip.narrow import EDGE, Narrowing, Trie, trie
 from cleanse.strip.rules import (
     MAX_LINE_RULE,
@@ -88,8 +86,8 @@ _DECOR = r"[\s*•·►▶→»>|#–—\-]{0,6}"
 # Between keyword and headline: punctuation, a spaced dash, or a wide gap.
 _SEP = r"(?:\s*[:：|»→>]{1,2}\s*|\s+[\-–—]{1,2}\s+|\s*[–—]\s*|\s{2,})"
 _HEAD_START = r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Pf}\p{Ps}\"']"
-_HEADLINE = regex.compile(rf"{_HEAD_START}\S*(?:\s+\S+){{2,}}\s*")
-_SENTENCE_BREAK = regex.compile(r"[.!?][\"'»«“”’)]*\s+[\p{Lu}\"'„«»“]")
+_HEADLINE = LazyPattern(rf"{_HEAD_START}\S*(?:\s+\S+){{2,}}\s*")
+_SENTENCE_BREAK = LazyPattern(r"[.!?][\"'»«“”’)]*\s+[\p{Lu}\"'„«»“]")
 
 
 def looks_like_prose(line: str) -> bool:
@@ -153,6 +151,8 @@ def _keyword(phrase: str) -> str:
     >>> _keyword("Lesen Sie  auch:")
     'Lesen\\\\s+Sie\\\\s+auch:'
     """
+    import regex  # only ever needed to write out a pattern about to be compiled
+
     # A word of letters and digits has nothing to escape, and `regex.escape`
     # is a Python loop: skipping it saves a fresh process some milliseconds.
     return r"\s+".join(
@@ -214,7 +214,7 @@ def describe(pattern: str) -> Description:
     )
 
 
-class _Lazy:
+class _Lazy(LazyPattern):
     """A pattern compiled on its first use.
 
     An engine holds hundreds of patterns (a keyword alternation per first word,
@@ -222,13 +222,12 @@ class _Lazy:
     about a third of a second at start-up, while a document needs a few of them.
     """
 
-    __slots__ = ("_compiled", "_source")
+    __slots__ = ()
 
     def __init__(self, pattern: str | tuple[tuple[_Alternative, ...], str]) -> None:
         # Keyword alternatives (and what follows them) are written out into a
         # pattern on first use too; plain data, so the engine still pickles.
-        self._source = pattern
-        self._compiled: regex.Pattern[str] | None = None
+        super().__init__(pattern)
 
     @property
     def pattern(self) -> str:
@@ -237,22 +236,6 @@ class _Lazy:
         alternatives, rest = self._source
         body = "|".join(_alternative(*alternative) for alternative in alternatives)
         return f"{_DECOR}(?:{body}){rest}"
-
-    def compiled(self) -> regex.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = regex.compile(self.pattern)
-        return self._compiled
-
-    def match(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self.compiled().match(text, *args, **kwargs)
-
-    def fullmatch(
-        self, text: str, *args: Any, **kwargs: Any
-    ) -> regex.Match[str] | None:
-        return self.compiled().fullmatch(text, *args, **kwargs)
-
-    def search(self, text: str, *args: Any, **kwargs: Any) -> regex.Match[str] | None:
-        return self.compiled().search(text, *args, **kwargs)
 
 
 class Engine:

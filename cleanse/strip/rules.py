@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-import regex
+from cleanse.strip.lazy import LazyPattern
 
 __all__ = [
     # Given by the module's __getattr__, so that pathlib loads only when asked.
@@ -46,6 +46,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import regex
 
 # Where the package's own rule files live, and their JSON form (`BUILTIN_DIR`
 # and `BUILTIN_DATA` give them as paths): plain strings, so that a process that
@@ -95,14 +97,14 @@ MAX_LINE_RULE = 200
 
 _REQUIRED = ("id", "category", "kind", "description", "source", "match", "keep")
 _OPTIONAL = ("phrases", "pattern", "lang_specific", "site")
-_ID_SLUG = regex.compile(r"[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*")
-_LANGUAGE = regex.compile(r"[a-z][a-z0-9_-]*")
-_NOT_SLUG = regex.compile(r"[^\p{Ll}\p{Lo}\p{N}]+")
+_ID_SLUG = LazyPattern(r"[\p{Ll}\p{Lo}\p{N}][\p{Ll}\p{Lo}\p{N}_-]*")
+_LANGUAGE = LazyPattern(r"[a-z][a-z0-9_-]*")
+_NOT_SLUG = LazyPattern(r"[^\p{Ll}\p{Lo}\p{N}]+")
 #: The longest slug `site_slug` makes of a site name, so ids stay readable.
 MAX_SITE_SLUG = 60
 # Patterns are combined into one alternation, so group numbers and names shift:
 # references to them would silently point at another rule's groups.
-_GROUP_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?<[^=!]|\(\?&")
+_GROUP_REFERENCE = LazyPattern(r"\\[1-9]|\\g<|\(\?P[=>]|\(\?<[^=!]|\(\?&")
 #: How long a pattern may take on one adversarial probe before it is called
 #: catastrophic. Linear patterns need well under a millisecond for the probes.
 PROBE_TIMEOUT = 0.25
@@ -479,6 +481,8 @@ def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
 
 def _check_pattern(pattern: str, file: str, rule_id: str) -> None:
     """Refuse a pattern that does not compile, refers to groups, or backtracks."""
+    import regex
+
     try:
         compiled = regex.compile(pattern)
     except regex.error as error:
