@@ -1,0 +1,71 @@
+"""Batches: `Pipeline.run_batch` and `Pipeline.stream` give what `run` gives."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import cleanse.pipeline as pipeline_module
+from cleanse import make_pipeline
+from cleanse.document import Document
+from cleanse.pipeline import Pipeline
+from tests.strategies import any_text, scraped_text
+
+texts = st.lists(st.one_of(scraped_text, any_text), max_size=8)
+
+
+@given(texts)
+def test_a_batch_gives_what_one_run_after_another_gives(batch: list[str]) -> None:
+    for pipeline in (make_pipeline(), make_pipeline(report_language=False)):
+        expected = [pipeline.run(text) for text in batch]
+        assert pipeline.run_batch(batch) == expected
+        assert list(pipeline.stream(batch, batch=3)) == expected
+
+
+def test_stream_keeps_order_across_batches_and_takes_documents() -> None:
+    pipeline = make_pipeline()
+    inputs: list[str | Document] = [f"Zeile {i}  " for i in range(10)]
+    inputs[4] = Document.from_text("Ein Dokument  ", source="x")
+    out = list(pipeline.stream(inputs, batch=3))
+    assert [d.text for d in out] == [
+        "Ein Dokument" if i == 4 else f"Zeile {i}" for i in range(10)
+    ]
+    assert out[4].get_meta("source") == "x"
+
+
+def test_stream_bounds_a_batch_by_count_and_by_characters(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sizes: list[int] = []
+    original = Pipeline.run_batch
+
+    def spy(self: Pipeline, docs: list[Document]) -> list[Document]:
+        sizes.append(len(docs))
+        return original(self, docs)
+
+    monkeypatch.setattr(Pipeline, "run_batch", spy)
+    pipeline = make_pipeline(quotes="keep")
+    list(pipeline.stream(["kurz"] * 10, batch=4))
+    assert sizes == [4, 4, 2]
+    sizes.clear()
+    monkeypatch.setattr(pipeline_module, "BATCH_CHARS", 10)
+    list(pipeline.stream(["123456", "123456", "12", "123456789012"], batch=64))
+    assert sizes == [2, 2]  # 12 characters reach the bound; then 2 + 12
+
+
+def test_stream_is_lazy_and_refuses_bad_input_with_a_clear_error() -> None:
+    pipeline = make_pipeline()
+    with pytest.raises(ValueError, match="batch must be 1 or more"):
+        next(pipeline.stream(["a"], batch=0))
+    with pytest.raises(TypeError, match="decode bytes first"):
+        list(pipeline.stream(["a", b"b"]))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="decode bytes first"):
+        pipeline.run_batch([3])  # type: ignore[list-item]
+
+    def endless() -> object:
+        while True:
+            yield "Ein Satz."
+
+    first = next(iter(pipeline.stream(endless(), batch=2)))  # type: ignore[arg-type]
+    assert first.text == "Ein Satz."
