@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -228,22 +229,39 @@ class Settings:
 
 def _clean_lines(task: tuple[Settings, list[tuple[str, bytes]]]) -> list[LineResult]:
     """Worker: clean a chunk of JSONL lines; each item is (where, raw line)."""
-    from cleanse.records import process_line
+    from cleanse.records import process_lines
 
     settings, chunk = task
-    run = settings.build().run
-    return [
-        process_line(
-            raw,
-            run,
-            where=where,
-            field=settings.field,
-            into=settings.into,
-            edits=settings.edits,
-            explain=settings.explain,
-        )
-        for where, raw in chunk
-    ]
+    return process_lines(
+        chunk,
+        settings.build(),
+        field=settings.field,
+        into=settings.into,
+        edits=settings.edits,
+        explain=settings.explain,
+    )
+
+
+def _more_at_hand(stream: IO[bytes]) -> bool:
+    """Whether reading on from ``stream`` would find input without waiting.
+
+    A regular file or an in-memory stream always has it; for a pipe or a terminal,
+    ``select`` says whether its writer has sent more (where ``select`` cannot tell,
+    as for pipes on Windows, the answer is no: a chunk is then one record).
+    """
+    try:
+        descriptor = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return True  # no descriptor: in memory, never waits
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return True
+        import select
+
+        readable, _, _ = select.select([descriptor], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    return bool(readable)
 
 
 def _clean_text(task: tuple[Settings, str, bytes]) -> LineResult:
@@ -330,7 +348,12 @@ class Run:
             for name, stream in streams:
                 for number, raw in enumerate(stream, 1):
                     chunk.append((f"{name}:{number}", raw))
-                    if len(chunk) >= CHUNK or self.args.jobs == 1:
+                    # One process cleans a chunk as a batch (Pipeline.run_batch)
+                    # but never waits for input to fill one: what has arrived is
+                    # cleaned and written before the next read can block.
+                    if len(chunk) >= CHUNK or (
+                        self.args.jobs == 1 and not _more_at_hand(stream)
+                    ):
                         yield self.settings, chunk
                         chunk = []
             if chunk:

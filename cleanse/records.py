@@ -23,7 +23,8 @@ dropped on that site only; a record without the field gets no site rules.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from cleanse.document import Document
@@ -40,6 +41,7 @@ __all__ = [
     "group_by_of",
     "parse_record",
     "process_line",
+    "process_lines",
 ]
 
 EditsMode = Literal["full", "rules", "none"]
@@ -114,19 +116,17 @@ def group_by_of(pipeline: object) -> str | None:
     return None
 
 
-def _run(runner: Runner, record: dict[str, Any], field: str) -> Document:
-    """Clean ``record[field]``, starting from its site when the rules ask for one."""
-    # The command line hands us ``pipeline.run``; its pipeline says how to group.
-    pipeline = getattr(runner, "__self__", None)
-    if isinstance(pipeline, Pipeline):
-        group = group_by_of(pipeline)
-        if group is not None:
-            from cleanse.learn.sites import site_of
+def _start(record: dict[str, Any], field: str, group: str | None) -> str | Document:
+    """What the pipeline starts from: the text, or a document of its site when the
+    rules group records into sites."""
+    if group is not None:
+        from cleanse.learn.sites import site_of
 
-            site = site_of(record, group)
-            if site is not None:
-                return pipeline.run(Document.from_text(record[field], site=site))
-    return runner(record[field])
+        site = site_of(record, group)
+        if site is not None:
+            return Document.from_text(record[field], site=site)
+    text: str = record[field]  # a string: parse_record and clean_record check it
+    return text
 
 
 def clean_record(
@@ -148,7 +148,8 @@ def clean_record(
         from cleanse.api import make_pipeline
 
         pipeline = make_pipeline()
-    return _merge(record, _run(pipeline.run, record, field), into or field, edits)
+    doc = pipeline.run(_start(record, field, group_by_of(pipeline)))
+    return _merge(record, doc, into or field, edits)
 
 
 def _merge(
@@ -182,6 +183,49 @@ def dumps(record: dict[str, Any]) -> bytes:
         return json.dumps(record, ensure_ascii=True, separators=(", ", ": ")).encode()
 
 
+def process_lines(
+    lines: Sequence[tuple[str, bytes]],
+    pipeline: Pipeline,
+    *,
+    field: str = "text",
+    into: str | None = None,
+    edits: EditsMode = "full",
+    explain: bool = False,
+) -> list[LineResult]:
+    """`process_line` for each ``(where, raw line)``, the records cleaned together
+    (`Pipeline.run_batch`); never raises for bad input.
+
+    >>> from cleanse.api import make_pipeline
+    >>> lines = [("in:1", b'{"text": "Hallo  Welt"}'), ("in:2", b"[1]")]
+    >>> [r.error for r in process_lines(lines, make_pipeline(), edits="none")]
+    [None, 'in:2: a JSON list, not an object']
+    """
+    results: list[LineResult | None] = []
+    records: list[tuple[int, dict[str, Any]]] = []
+    starts: list[str | Document] = []
+    group = group_by_of(pipeline)
+    for where, raw in lines:
+        line = raw.rstrip(b"\r\n")
+        if not line.strip():
+            # A blank line holds no record: written back as it was, not an error.
+            results.append(LineResult(line))
+            continue
+        try:
+            record = parse_record(line, field)
+        except RecordError as error:
+            results.append(LineResult(line, f"{where}: {error}"))
+            continue
+        records.append((len(results), record))
+        starts.append(_start(record, field, group))
+        results.append(None)
+    for (index, record), doc in zip(records, pipeline.run_batch(starts), strict=True):
+        out = dumps(_merge(record, doc, into or field, edits))
+        where = lines[index][0]
+        notes = tuple(format_edit(where, e) for e in doc.edits) if explain else ()
+        results[index] = LineResult(out, None, notes)
+    return [result for result in results if result is not None]
+
+
 def process_line(
     raw: bytes,
     runner: Runner,
@@ -192,16 +236,30 @@ def process_line(
     edits: EditsMode = "full",
     explain: bool = False,
 ) -> LineResult:
-    """Clean one JSONL line; never raises for bad input (see `LineResult`)."""
-    line = raw.rstrip(b"\r\n")
-    if not line.strip():
-        # A blank line holds no record: it is written back as it was, not an error.
-        return LineResult(line)
-    try:
-        record = parse_record(line, field)
-    except RecordError as error:
-        return LineResult(line, f"{where}: {error}")
-    doc = _run(runner, record, field)
-    out = dumps(_merge(record, doc, into or field, edits))
-    notes = tuple(format_edit(where, e) for e in doc.edits) if explain else ()
-    return LineResult(out, None, notes)
+    """Clean one JSONL line; never raises for bad input (see `LineResult`).
+
+    ``runner`` is a pipeline's ``run`` (its pipeline then also says how records
+    group into sites) or any callable from text to `Document`.
+    """
+    pipeline = getattr(runner, "__self__", None)
+    if not isinstance(pipeline, Pipeline):
+        pipeline = Pipeline((_Runner(runner),))
+    return process_lines(
+        [(where, raw)],
+        pipeline,
+        field=field,
+        into=into,
+        edits=edits,
+        explain=explain,
+    )[0]
+
+
+@dataclass(frozen=True)
+class _Runner:
+    """A callable from text to `Document`, as a pipeline step."""
+
+    runner: Runner
+    name: str = "runner"
+
+    def __call__(self, doc: Document) -> Document:
+        return self.runner(doc.text)

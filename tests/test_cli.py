@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -208,3 +209,52 @@ def test_broken_pipe_ends_quietly() -> None:
     )
     assert proc.stdout == b"Zeile mit "
     assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="select() on pipes is POSIX")
+def test_jsonl_answers_each_record_without_waiting_for_the_next() -> None:
+    # Records are cleaned in batches when more input is at hand; a writer that
+    # sends one record and waits must still get its answer.
+    process = subprocess.Popen(
+        [*COMMAND, "--jsonl", "--edits", "none"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    try:
+        for number in range(3):
+            process.stdin.write(b'{"text": "Satz  %d"}\n' % number)
+            process.stdin.flush()
+            ready, _, _ = select.select([process.stdout], [], [], 30)
+            assert ready, f"no answer to record {number} while the writer waits"
+            record = json.loads(process.stdout.readline())
+            assert record["text"] == f"Satz {number}"
+    finally:
+        process.stdin.close()
+        process.wait(timeout=30)
+        process.stdout.close()
+        assert process.stderr is not None
+        process.stderr.close()
+    assert process.returncode == 0
+
+
+def test_jsonl_batches_give_the_same_output_as_one_record_at_a_time(
+    tmp_path: Path,
+) -> None:
+    lines = [
+        json.dumps({"id": i, "text": f"Zeile {i}  mit\u00a0Text"}) for i in range(150)
+    ]
+    lines[70] = "{not json"
+    data = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data)
+    from_file = run("--jsonl", str(path))  # a regular file: batches of 64
+    piped = run("--jsonl", "--jobs", "2", stdin=data)
+    assert from_file.returncode == piped.returncode == 1
+    assert from_file.stdout == piped.stdout
+    out = from_file.stdout.decode().splitlines()
+    assert len(out) == 150
+    assert out[70] == "{not json"
+    assert json.loads(out[149])["text"] == "Zeile 149 mit Text"

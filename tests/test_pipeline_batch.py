@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ import cleanse.pipeline as pipeline_module
 from cleanse import make_pipeline
 from cleanse.document import Document
 from cleanse.pipeline import Pipeline
+from cleanse.records import process_line, process_lines
 from tests.strategies import any_text, scraped_text
 
 texts = st.lists(st.one_of(scraped_text, any_text), max_size=8)
@@ -69,3 +72,27 @@ def test_stream_is_lazy_and_refuses_bad_input_with_a_clear_error() -> None:
 
     first = next(iter(pipeline.stream(endless(), batch=2)))  # type: ignore[arg-type]
     assert first.text == "Ein Satz."
+
+
+records = st.lists(
+    st.one_of(
+        st.builds(
+            lambda text, extra: json.dumps({"text": text, "n": extra}).encode(),
+            st.one_of(scraped_text, any_text),
+            st.integers(),
+        ),
+        st.sampled_from([b"", b"{bad", b"[1, 2]", b'{"text": 3}', b'{"a": "b"}']),
+    ),
+    max_size=6,
+)
+
+
+@given(records)
+def test_records_cleaned_together_equal_records_alone(lines: list[bytes]) -> None:
+    pipeline = make_pipeline()
+    chunk = [(f"in:{i}", line) for i, line in enumerate(lines, 1)]
+    alone = [
+        process_line(raw, pipeline.run, where=where, explain=True)
+        for where, raw in chunk
+    ]
+    assert process_lines(chunk, pipeline, explain=True) == alone
