@@ -34,7 +34,7 @@ def _pipeline(options: dict[str, Any]) -> Any:
 
 def _clean_texts(texts: Iterable[str], options: dict[str, Any]) -> list[str]:
     pipeline = _pipeline(options)
-    return [pipeline.clean(text) for text in texts]
+    return [doc.text for doc in pipeline.stream(texts)]
 
 
 def _clean_records(
@@ -78,6 +78,8 @@ def _frame_columns(
     langs: list[str] = []
     scores: list[float] = []
     notes: list[str] = []
+    texts = list(texts)
+    cleaned = pipeline.stream(text for text in texts if isinstance(text, str))
     for text in texts:
         if not isinstance(text, str):
             # A missing text stays missing; the row is kept, not dropped or failed.
@@ -86,7 +88,7 @@ def _frame_columns(
             scores.append(0.0)
             notes.append("[]")
             continue
-        doc = pipeline.run(text)
+        doc = next(cleaned)
         out.append(doc.text)
         langs.append(doc.lang)
         scores.append(round(doc.lang_score, 4))

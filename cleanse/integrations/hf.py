@@ -54,14 +54,16 @@ def clean_batch(
     langs: list[str] = []
     scores: list[float] = []
     notes: list[Any] = []
-    for text in batch[column]:
+    column_texts = batch[column]
+    cleaned = pipeline.stream(t for t in column_texts if isinstance(t, str))
+    for text in column_texts:
         if not isinstance(text, str):
             texts.append(None)
             langs.append("und")
             scores.append(0.0)
             notes.append([] if edits == "rules" else "[]")
             continue
-        doc = pipeline.run(text)
+        doc = next(cleaned)
         texts.append(doc.text)
         langs.append(doc.lang)
         scores.append(round(doc.lang_score, 4))
