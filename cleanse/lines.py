@@ -69,6 +69,58 @@ def rewrite(
         if len(doc.origins) == len(lines)
         else tuple(range(1, len(lines) + 1))
     )
+    if all(
+        change.text is not None and "\n" not in change.text
+        for todo in changes.values()
+        for change in todo
+    ):
+        return _replace_lines(doc, step, changes, lines, origins)
+    return _rewrite_lines(doc, step, changes, lines, origins)
+
+
+def _replace_lines(
+    doc: Document,
+    step: str,
+    changes: Mapping[int, Sequence[Change]],
+    lines: list[str],
+    origins: tuple[int, ...],
+) -> Document:
+    """`rewrite` when every change replaces a line by one line (repair, normalise,
+    quotes, most of the time): no line moves, so indices and origins stay."""
+    edits: list[Edit] = []
+    for index in sorted(changes):
+        if not 0 <= index < len(lines):
+            continue
+        current = lines[index]
+        for change in changes[index]:
+            if change.text != current:
+                assert change.text is not None  # checked by the caller
+                edits.append(
+                    Edit(
+                        step,
+                        change.rule,
+                        "replace",
+                        origins[index],
+                        index,
+                        current,
+                        change.text,
+                    )
+                )
+                current = change.text
+        lines[index] = current
+    if not edits:
+        return doc
+    return doc.with_text("\n".join(lines), edits, origins)
+
+
+def _rewrite_lines(
+    doc: Document,
+    step: str,
+    changes: Mapping[int, Sequence[Change]],
+    lines: list[str],
+    origins: tuple[int, ...],
+) -> Document:
+    """`rewrite` in general: drops, runs of blank lines, lines split in two."""
     out_lines: list[str] = []
     out_origins: list[int] = []
     edits: list[Edit] = []

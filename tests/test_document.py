@@ -123,3 +123,24 @@ def test_rewrite_matches_a_naive_rewrite_and_replays(
     assert out.text == _naive_rewrite(doc.text, changes)
     assert replay(doc.text, out.edits) == out.text
     assert len(out.origins) == out.text.count("\n") + 1 or out.text == ""
+
+
+_replacement = st.builds(
+    Change, st.sampled_from(["r1", "r2"]), st.sampled_from(["", "new", "x y", "keep"])
+)
+
+
+@given(_lines, st.dictionaries(st.integers(-2, 14), st.lists(_replacement, max_size=3)))
+def test_rewrite_of_replacements_only_equals_the_general_rewrite(
+    lines: list[str], changes: dict[int, list[Change]]
+) -> None:
+    # rewrite takes a shorter path when no line is dropped or split; it must give
+    # the same document, edits and origins included, as the general one.
+    from cleanse.lines import _rewrite_lines
+
+    doc = Document.from_text("\n".join(lines))
+    fast = rewrite(doc, "t", changes)
+    general = _rewrite_lines(doc, "t", changes, doc.lines, doc.origins)
+    assert fast == general
+    assert fast.edits == general.edits
+    assert fast.origins == general.origins
