@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 __all__ = ["build_parser", "main", "run_cli"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
-CHUNK = 64  # records per task with --jobs: large enough to amortise pickling
+CHUNK = 64  # records a batch holds at most with one process
+CHUNK_BYTES = 64 * 1024  # input a task holds with --jobs (at least one line)
 
 
 def _terminal_width() -> int:
@@ -227,13 +228,18 @@ class Settings:
         return make_pipeline(**dict(self.pipeline))
 
 
-def _clean_lines(task: tuple[Settings, list[tuple[str, bytes]]]) -> list[LineResult]:
-    """Worker: clean a chunk of JSONL lines; each item is (where, raw line)."""
+#: A chunk of JSONL input: the settings, the input's name, the number of its first
+#: line, and the raw lines.
+Task = tuple["Settings", str, int, list[bytes]]
+
+
+def _clean_lines(task: Task) -> list[LineResult]:
+    """Worker: clean a chunk of JSONL lines, consecutive lines of one input."""
     from cleanse.records import process_lines
 
-    settings, chunk = task
+    settings, name, first, lines = task
     return process_lines(
-        chunk,
+        [(f"{name}:{number}", raw) for number, raw in enumerate(lines, first)],
         settings.build(),
         field=settings.field,
         into=settings.into,
@@ -309,8 +315,12 @@ class Run:
         self.err.write(f"cleanse: {message}\n")
         self.err.flush()
 
-    def emit(self, result: LineResult, *, newline: bool) -> bool:
-        """Write one result; returns False when ``--on-error fail`` must stop."""
+    def emit(self, result: LineResult, *, newline: bool, flush: bool = True) -> bool:
+        """Write one result; returns False when ``--on-error fail`` must stop.
+
+        ``flush=False`` leaves the flush to the caller: results that arrive together
+        (a chunk) are flushed together, one system call instead of one per record.
+        """
         if result.explain:
             self.progress.clear()
             for note in result.explain:
@@ -327,7 +337,8 @@ class Run:
             if newline:
                 self.out.write(b"\n")
             self.progress.update(len(result.output) + newline)
-        self.out.flush()
+        if flush:
+            self.out.flush()
         return True
 
     def text_mode(self, sources: Iterator[tuple[str, bytes]]) -> None:
@@ -343,26 +354,36 @@ class Run:
     def jsonl_mode(self, streams: Iterator[tuple[str, IO[bytes]]]) -> None:
         from cleanse.parallel import ordered_map
 
-        def chunks() -> Iterator[tuple[Settings, list[tuple[str, bytes]]]]:
-            chunk: list[tuple[str, bytes]] = []
+        def one_process() -> Iterator[Task]:
+            # Records are cleaned as a batch (Pipeline.run_batch), but a chunk
+            # never waits for input to fill it: what has arrived is cleaned and
+            # written before the next read can block.
             for name, stream in streams:
-                for number, raw in enumerate(stream, 1):
-                    chunk.append((f"{name}:{number}", raw))
-                    # One process cleans a chunk as a batch (Pipeline.run_batch)
-                    # but never waits for input to fill one: what has arrived is
-                    # cleaned and written before the next read can block.
-                    if len(chunk) >= CHUNK or (
-                        self.args.jobs == 1 and not _more_at_hand(stream)
-                    ):
-                        yield self.settings, chunk
-                        chunk = []
-            if chunk:
-                yield self.settings, chunk
+                first, lines = 1, []
+                for raw in stream:
+                    lines.append(raw)
+                    if len(lines) >= CHUNK or not _more_at_hand(stream):
+                        yield self.settings, name, first, lines
+                        first, lines = first + len(lines), []
+                if lines:
+                    yield self.settings, name, first, lines
 
-        for results in ordered_map(_clean_lines, chunks(), jobs=self.args.jobs):
+        def for_workers() -> Iterator[Task]:
+            # readlines splits in C: the parent, which shares the cores with the
+            # workers, does as little per record as it can.
+            for name, stream in streams:
+                first = 1
+                while lines := stream.readlines(CHUNK_BYTES):
+                    yield self.settings, name, first, lines
+                    first += len(lines)
+
+        chunks = one_process() if self.args.jobs == 1 else for_workers()
+        for results in ordered_map(_clean_lines, chunks, jobs=self.args.jobs):
             for result in results:
-                if not self.emit(result, newline=True):
+                if not self.emit(result, newline=True, flush=False):
+                    self.out.flush()
                     return
+            self.out.flush()
 
 
 def _pipeline_options(args: argparse.Namespace) -> tuple[tuple[str, Any], ...]:
