@@ -25,6 +25,9 @@ QUOTE_CHARS = set("\"'`´“”„‟‘’‚‛«»‹›\u202f ")
 
 @given(texts)
 @example("LESEN\u00a0 Der Chef der Armee stirbt mit 56 Jahren.")
+# Found by hypothesis: setting the quotes swung langdetect's Latin/non-Latin count,
+# so the second clean detected Catalan instead of Hungarian and set other marks.
+@example("A'ÀAÀ\U000107bb'A\x91ÀÀ̀̀A\x80À\x91ª»")
 def test_total_deterministic_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(text) == once

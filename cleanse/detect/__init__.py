@@ -102,10 +102,20 @@ def _candidates(
     return wanted
 
 
+#: Quotation marks, apostrophes and the narrow no-break space the quotes step sets,
+#: read as spaces. langdetect reads most of them as spaces anyway, but its
+#: clean-up counts every character from U+0300 up as non-Latin, and when those
+#: outnumber the Latin letters two to one it drops the Latin letters: so ‘’„“«»
+#: could swing a short text's answer where ASCII ' and " do not, and cleaning a
+#: text twice (its quotes now set in the detected style) could detect another
+#: language and set other marks. Read as spaces, the marks cannot.
+_MARKS_AS_SPACES = str.maketrans(dict.fromkeys("\"'`“”„‟‘’‚‛«»‹›\u202f", " "))
+
+
 def _detect(
     text: str, candidates: frozenset[str] | None, backend: Backend
 ) -> Detection:
-    sample = sample_text(text)
+    sample = sample_text(text).translate(_MARKS_AS_SPACES)
     least = MIN_LETTERS if candidates is None else MIN_LETTERS_WITH_CANDIDATES
     if not has_letters(sample, least):
         return UND
