@@ -158,7 +158,7 @@ def _build(
     if quotes != "keep":
         steps.append(quotes_step)
     steps.append(Tidy())
-    return Pipeline(tuple(steps))
+    return Pipeline(tuple(steps), settle=True)
 
 
 def clean_document(text: str, **options: Any) -> Document:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from cleanse.document import Document
+from cleanse.repair import Repair, repair_line
 
 __all__ = ["Pipeline", "Step", "step_name"]
 
@@ -39,6 +40,9 @@ class Step(Protocol):
 #: Documents longer than this (in characters) run with the cyclic garbage collector
 #: paused; see `_collector_paused`.
 PAUSE_GC_ABOVE = 1_000_000
+
+#: How many times more `Pipeline.settled` runs the steps, at most.
+MAX_SETTLE = 2
 
 #: `Pipeline.stream` cleans this many documents at a time, at most ...
 BATCH = 64
@@ -111,6 +115,9 @@ class Pipeline:
     """
 
     steps: tuple[Callable[[Document], Document], ...]
+    #: Run the steps again on a result that the repair step would still change
+    #: (see `settled`); the default pipeline does.
+    settle: bool = False
 
     def __post_init__(self) -> None:
         steps = tuple(self.steps)
@@ -126,6 +133,8 @@ class Pipeline:
 
     def __call__(self, doc: Document) -> Document:
         """Run every step on ``doc``: a pipeline is itself a step."""
+        if self.settle:
+            return self.settled(doc)
         if len(doc.text) <= PAUSE_GC_ABOVE:  # the usual case: no context manager
             for step in self.steps:
                 doc = step(doc)
@@ -134,6 +143,44 @@ class Pipeline:
             for step in self.steps:
                 doc = step(doc)
         return doc
+
+    def settled(self, doc: Document) -> Document:
+        """Run the steps, and again on the result while the repair step would still
+        change a line that a later step changed (at most `MAX_SETTLE` times more).
+
+        ftfy reads a line in context: ``"\\xa0¬Ü"`` is left alone, but ``"¬Ü"``,
+        what normalise makes of it, is MacRoman mojibake for ``"†"``. Cleaning the
+        output again would repair it, so the result was not a fixed point; settling
+        makes it one. Only lines a later step changed are checked, so a document
+        costs one set of its lines.
+        """
+        with _collector_paused(len(doc.text) > PAUSE_GC_ABOVE):
+            for _ in range(1 + MAX_SETTLE):
+                doc, repaired = self._recording(doc)
+                if not self._unsettled(doc, repaired):
+                    break
+        return doc
+
+    def _recording(self, doc: Document) -> tuple[Document, frozenset[str] | None]:
+        """Run the steps; also the lines as the first repair step left them."""
+        repaired = None
+        for step in self.steps:
+            doc = step(doc)
+            if repaired is None and isinstance(step, Repair):
+                repaired = frozenset(doc.text.split("\n"))
+        return doc, repaired
+
+    def _unsettled(self, doc: Document, repaired: frozenset[str] | None) -> bool:
+        """Whether the repair step would change a line of ``doc`` that is not as it
+        left it."""
+        repair = next((s for s in self.steps if isinstance(s, Repair)), None)
+        if repair is None or repaired is None:
+            return False
+        return any(
+            repair_line(line, repair.config) != line
+            for line in doc.text.split("\n")
+            if line not in repaired
+        )
 
     name = "pipeline"
 
@@ -160,9 +207,18 @@ class Pipeline:
         """
         docs = [_document(text) for text in texts]
         large = any(len(doc.text) > PAUSE_GC_ABOVE for doc in docs)
+        repaired: list[frozenset[str]] | None = None
         with _collector_paused(large):
             for step in self.steps:
                 docs = [step(doc) for doc in docs]
+                if self.settle and repaired is None and isinstance(step, Repair):
+                    repaired = [frozenset(doc.text.split("\n")) for doc in docs]
+            if repaired is not None:
+                # The rare document that needs it settles on its own (`settled`).
+                docs = [
+                    self.settled(doc) if self._unsettled(doc, lines) else doc
+                    for doc, lines in zip(docs, repaired, strict=True)
+                ]
         return docs
 
     def stream(
@@ -196,16 +252,19 @@ class Pipeline:
                 f"no step named {', '.join(sorted(unknown))} in this pipeline "
                 f"(it has {', '.join(self.names)})"
             )
-        return Pipeline(tuple(s for s in self.steps if step_name(s) not in names))
+        return Pipeline(
+            tuple(s for s in self.steps if step_name(s) not in names),
+            settle=self.settle,
+        )
 
     def with_step(
         self, step: Callable[[Document], Document], *, after: str | None = None
     ) -> Pipeline:
         """A copy with ``step`` added at the end, or right after the step ``after``."""
         if after is None:
-            return Pipeline((*self.steps, step))
+            return Pipeline((*self.steps, step), settle=self.settle)
         names = self.names
         if after not in names:
             raise ValueError(f"no step named {after!r} (have {', '.join(names)})")
         i = names.index(after) + 1
-        return Pipeline((*self.steps[:i], step, *self.steps[i:]))
+        return Pipeline((*self.steps[:i], step, *self.steps[i:]), settle=self.settle)

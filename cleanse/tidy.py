@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 
-__all__ = ["Tidy", "tidy_text"]
+__all__ = ["TRAILING_SPACES", "Tidy", "tidy_text"]
 
 #: Trailing white space as far as layout goes: what normalise leaves, plus the
 #: spaces it keeps on purpose (U+202F, U+3000), which mean nothing at a line's end.
-_TRAILING = " \t\u202f\u3000"
+TRAILING_SPACES = " \t\u202f\u3000"
 
 
 def tidy_text(text: str) -> str:
@@ -37,7 +37,7 @@ class Tidy:
         if not doc.text:
             return doc  # nothing to tidy; dropping the one empty "line" changes nothing
         lines = doc.text.split("\n")
-        blank = [not line.rstrip(_TRAILING) for line in lines]
+        blank = [not line.rstrip(TRAILING_SPACES) for line in lines]
         try:
             first = blank.index(False)
         except ValueError:  # only blank lines: all go, as one edit
@@ -55,7 +55,7 @@ class Tidy:
         index = first
         while index <= last:
             line = lines[index]
-            clean = line.rstrip(_TRAILING)
+            clean = line.rstrip(TRAILING_SPACES)
             if clean != line:
                 changes[index] = [Change("tidy.trailing-space", clean)]
             if blank[index]:

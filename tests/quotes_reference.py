@@ -4,10 +4,12 @@
     >>> apply_style('Er sagte: "Das geht\\'s nicht \\'ganz\\'."', style_for("de"))
     'Er sagte: „Das geht’s nicht ‚ganz‘.“'
 
-A verbatim copy of ``cleanse/quotes/engine.py`` at commit 19fffc0 below this
-docstring. ``tests/test_quotes_equivalence.py`` checks that the fast engine gives
-exactly this module's output on every input: change neither its code nor its
-behaviour. The design is described in the engine's own docstring.
+A copy of ``cleanse/quotes/engine.py`` at commit 19fffc0 below this docstring,
+with one change of behaviour made to both since: the spaces tidy strips from a
+line's end are not read as part of the line (``apply_style``).
+``tests/test_quotes_equivalence.py`` checks that the fast engine gives exactly this
+module's output on every input: change its behaviour only together with the engine's.
+The design is described in the engine's own docstring.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import unicodedata
 import regex
 
 from cleanse.quotes.styles import STYLES, QuoteStyle
+from cleanse.tidy import TRAILING_SPACES
 
 __all__ = ["MARK_CHARS", "apply_style", "has_marks"]
 
@@ -447,14 +450,18 @@ def apply_style(text: str, style: QuoteStyle) -> str:
     if style.name == "keep" or not has_marks(text):
         return text
     lines = text.split("\n")
+    tails = [""] * len(lines)
     found: list[tuple[int, list[_Mark]]] = []
     carry: _Mark | None = None
-    for index, line in enumerate(lines):
-        if not line.strip():
+    for index, whole in enumerate(lines):
+        if not whole.strip():
             continue  # a blank line between paragraphs keeps a quotation open
-        if not has_marks(line):
+        if not has_marks(whole):
             carry = None
             continue
+        # The spaces tidy strips from a line's end are not there for the marks.
+        line = whole.rstrip(TRAILING_SPACES)
+        lines[index], tails[index] = line, whole[len(line) :]
         marks = _scan(line)
         carry = _pair(line, marks, carry)
         found.append((index, marks))
@@ -471,4 +478,4 @@ def apply_style(text: str, style: QuoteStyle) -> str:
                 m.level = max(depth - 1, 0)
     for index, marks in found:
         lines[index] = _render(lines[index], marks, style)
-    return "\n".join(lines)
+    return "\n".join(line + tail for line, tail in zip(lines, tails, strict=True))

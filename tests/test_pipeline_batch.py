@@ -96,3 +96,20 @@ def test_records_cleaned_together_equal_records_alone(lines: list[bytes]) -> Non
         for where, raw in chunk
     ]
     assert process_lines(chunk, pipeline, explain=True) == alone
+
+
+def test_a_settling_pipeline_repairs_what_normalise_uncovered() -> None:
+    # ftfy leaves "\xa0¬Ü" alone and repairs "¬Ü" (MacRoman mojibake for "†"),
+    # which is what normalise makes of it: only a settling pipeline reaches the
+    # fixed point, and its edits still replay.
+    from cleanse import Normalise, Repair, replay
+
+    steps = (Repair(), Normalise())
+    assert Pipeline(steps).run("\xa0¬Ü").text == "¬Ü"
+    settled = Pipeline(steps, settle=True)
+    doc = settled.run("\xa0¬Ü")
+    assert doc.text == "†"
+    assert replay("\xa0¬Ü", doc.edits) == "†"
+    assert settled.run_batch(["\xa0¬Ü", "ok"])[0] == doc
+    assert settled.without("normalise").settle
+    assert make_pipeline().settle

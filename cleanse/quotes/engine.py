@@ -45,6 +45,7 @@ import re
 import unicodedata
 
 from cleanse.quotes.styles import STYLES, QuoteStyle
+from cleanse.tidy import TRAILING_SPACES
 
 __all__ = ["MARK_CHARS", "apply_style", "has_marks", "restyle_lines"]
 
@@ -646,7 +647,7 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
     """
     if style.name == "keep":
         return {}
-    found: list[tuple[int, str, list[_Mark]]] = []
+    found: list[tuple[int, str, list[_Mark], str]] = []
     changed: dict[int, str] = {}
     settings = _settings(style)
     carry: _Mark | None = None
@@ -665,7 +666,14 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
         # quotation open from one paragraph to the next, any other line ends it.
         if carry is not None and not text[prev_end:start].isspace():
             carry = None
-        line = text[start:end]
+        # What tidy strips from the line's end is not there for the marks either:
+        # a mark before a trailing U+202F would otherwise read as spaced (French
+        # style) here, and as the line's last character once tidy has run, and
+        # cleaning the output again would set it differently (hypothesis found
+        # '"…"\u202f').
+        whole = text[start:end]
+        line = whole.rstrip(TRAILING_SPACES)
+        tail = whole[len(line) :]
         pos = end
         if _NEAR.search(line) is not None:
             marks = _scan_runs(line)
@@ -674,16 +682,16 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
                 quick = _quick_line(line, style.apostrophe, settings)
                 if quick is not None:
                     if quick != line:
-                        changed[index] = quick
+                        changed[index] = quick + tail
                     continue  # and nothing is carried: every opening mark was closed
             marks = _scan_apart(line, style.apostrophe)
         if not marks:
             carry = None  # what pairing no marks gives, and nothing to set
             continue
         carry = _pair(line, marks, carry)
-        found.append((index, line, marks))
+        found.append((index, line, marks, tail))
     depth = 0
-    for _, _, marks in found:
+    for _, _, marks, _ in found:
         for m in marks:
             if m.role == _R_OPEN:
                 m.level = depth
@@ -693,10 +701,10 @@ def restyle_lines(text: str, style: QuoteStyle) -> dict[int, str]:
                 m.level = depth
             elif m.role == _R_CONT:
                 m.level = max(depth - 1, 0)
-    for index, line, marks in found:
+    for index, line, marks, tail in found:
         new = _render(line, marks, style)
         if new != line:
-            changed[index] = new
+            changed[index] = new + tail
     return dict(sorted(changed.items()))
 
 
