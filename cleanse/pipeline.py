@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from cleanse.document import Document
-from cleanse.repair import Repair, repair_line
+from cleanse.repair import Repair, may_need_repair, repair_line
 
 __all__ = ["Pipeline", "Step", "step_name"]
 
@@ -161,26 +161,27 @@ class Pipeline:
                     break
         return doc
 
-    def _recording(self, doc: Document) -> tuple[Document, frozenset[str] | None]:
-        """Run the steps; also the lines as the first repair step left them."""
+    def _recording(self, doc: Document) -> tuple[Document, str | None]:
+        """Run the steps; also the text as the first repair step left it."""
         repaired = None
         for step in self.steps:
             doc = step(doc)
             if repaired is None and isinstance(step, Repair):
-                repaired = frozenset(doc.text.split("\n"))
+                repaired = doc.text
         return doc, repaired
 
-    def _unsettled(self, doc: Document, repaired: frozenset[str] | None) -> bool:
+    def _unsettled(self, doc: Document, repaired: str | None) -> bool:
         """Whether the repair step would change a line of ``doc`` that is not as it
-        left it."""
-        repair = next((s for s in self.steps if isinstance(s, Repair)), None)
-        if repair is None or repaired is None:
+        left it (``repaired``: the text just after it)."""
+        if repaired is None or doc.text is repaired or doc.text == repaired:
+            return False  # no later step changed the text: the usual case
+        repair = next(s for s in self.steps if isinstance(s, Repair))
+        kept = set(repaired.split("\n"))
+        changed = [line for line in doc.text.split("\n") if line not in kept]
+        # The triage of all changed lines at once settles most documents.
+        if not changed or not may_need_repair("\n".join(changed)):
             return False
-        return any(
-            repair_line(line, repair.config) != line
-            for line in doc.text.split("\n")
-            if line not in repaired
-        )
+        return any(repair_line(line, repair.config) != line for line in changed)
 
     name = "pipeline"
 
@@ -207,12 +208,12 @@ class Pipeline:
         """
         docs = [_document(text) for text in texts]
         large = any(len(doc.text) > PAUSE_GC_ABOVE for doc in docs)
-        repaired: list[frozenset[str]] | None = None
+        repaired: list[str] | None = None
         with _collector_paused(large):
             for step in self.steps:
                 docs = [step(doc) for doc in docs]
                 if self.settle and repaired is None and isinstance(step, Repair):
-                    repaired = [frozenset(doc.text.split("\n")) for doc in docs]
+                    repaired = [doc.text for doc in docs]
             if repaired is not None:
                 # The rare document that needs it settles on its own (`settled`).
                 docs = [

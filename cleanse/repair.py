@@ -32,6 +32,7 @@ __all__ = [
     "BADNESS_GATE",
     "TRIGGER_CHARS",
     "Repair",
+    "may_need_repair",
     "repair_config",
     "repair_line",
     "repair_text",
@@ -125,6 +126,16 @@ def _triage(text: str) -> int:
     return _SCAN if _MAYBE_BAD.search(text) else _CLEAN
 
 
+def may_need_repair(text: str) -> bool:
+    """False when no line of ``text`` can need ftfy: a cheap first look, the same
+    that lets a clean document through the repair step untouched.
+
+    >>> may_need_repair("Köln und Zürich"), may_need_repair("CafÃ©")
+    (False, True)
+    """
+    return _triage(text) != _CLEAN
+
+
 def _needs_ftfy(line: str) -> bool:
     """False when no enabled ftfy fixer can change ``line``."""
     found = _triage(line)
@@ -165,7 +176,7 @@ class Repair:
     name: str = "repair"
 
     def __call__(self, doc: Document) -> Document:
-        if _triage(doc.text) == _CLEAN:
+        if not may_need_repair(doc.text):
             return doc  # the usual case, decided without looking at lines
         changes: dict[int, list[Change]] = {}
         for index, line in enumerate(doc.text.split("\n")):

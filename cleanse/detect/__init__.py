@@ -18,6 +18,7 @@ Importing this package imports no detector: the model loads on the first detecti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -109,13 +110,15 @@ def _candidates(
 #: could swing a short text's answer where ASCII ' and " do not, and cleaning a
 #: text twice (its quotes now set in the detected style) could detect another
 #: language and set other marks. Read as spaces, the marks cannot.
-_MARKS_AS_SPACES = str.maketrans(dict.fromkeys("\"'`“”„‟‘’‚‛«»‹›\u202f", " "))
+#: (A compiled class, not str.translate: translate looks every character up in a
+#: dict, 20 µs on an article; the search is C-level and finds few.)
+_MARKS = re.compile("[\"'`“”„‟‘’‚‛«»‹›\u202f]")
 
 
 def _detect(
     text: str, candidates: frozenset[str] | None, backend: Backend
 ) -> Detection:
-    sample = sample_text(text).translate(_MARKS_AS_SPACES)
+    sample = _MARKS.sub(" ", sample_text(text))
     least = MIN_LETTERS if candidates is None else MIN_LETTERS_WITH_CANDIDATES
     if not has_letters(sample, least):
         return UND
