@@ -35,6 +35,9 @@ QUOTE_CHARS = set("\"'`´“”„‟‘’‚‛«»‹›\u202f ")
 # Found by hypothesis: a trailing U+202F made the second '"' read as spaced (French
 # style); tidy then removed it, and the second clean paired the marks.
 @example('"\x85"\u202f\u2028DerSchreibe')
+# Found by hypothesis: the trailing space tidy removes swung detection from "und"
+# to "de", so the second clean set the apostrophe in German style.
+@example("DerDerDerChef\xa0the\x91s\xa0")
 def test_total_deterministic_idempotent(text: str) -> None:
     once = clean(text)
     assert clean(text) == once

@@ -103,22 +103,23 @@ def _candidates(
     return wanted
 
 
-#: Quotation marks, apostrophes and the narrow no-break space the quotes step sets,
-#: read as spaces. langdetect reads most of them as spaces anyway, but its
-#: clean-up counts every character from U+0300 up as non-Latin, and when those
-#: outnumber the Latin letters two to one it drops the Latin letters: so ‘’„“«»
-#: could swing a short text's answer where ASCII ' and " do not, and cleaning a
-#: text twice (its quotes now set in the detected style) could detect another
-#: language and set other marks. Read as spaces, the marks cannot.
-#: (A compiled class, not str.translate: translate looks every character up in a
-#: dict, 20 µs on an article; the search is C-level and finds few.)
-_MARKS = re.compile("[\"'`“”„‟‘’‚‛«»‹›\u202f]")
+#: What the detector reads as one space: runs of white space and of quotation
+#: marks and apostrophes. Later steps change exactly these (normalise and tidy the
+#: spaces, quotes the marks and the narrow no-break spaces around them), and
+#: langdetect's answer moved with them, so cleaning a text twice could detect
+#: another language and set other marks; hypothesis found two such texts. A
+#: trailing space adds an n-gram (a word's end) and swung a short text from "und"
+#: to "de"; and langdetect's clean-up counts characters from U+0300 up as
+#: non-Latin and drops the Latin letters when those outnumber them two to one,
+#: which ‘’„“«» could tip where ASCII ' and " do not. Otherwise langdetect reads
+#: all of them as spaces and collapses runs of spaces itself.
+_GAPS = re.compile("[\\s\"'`“”„‟‘’‚‛«»‹›]+")
 
 
 def _detect(
     text: str, candidates: frozenset[str] | None, backend: Backend
 ) -> Detection:
-    sample = _MARKS.sub(" ", sample_text(text))
+    sample = sample_text(_GAPS.sub(" ", text).strip())
     least = MIN_LETTERS if candidates is None else MIN_LETTERS_WITH_CANDIDATES
     if not has_letters(sample, least):
         return UND
