@@ -19,7 +19,7 @@ import io
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -248,26 +248,31 @@ def _clean_lines(task: Task) -> list[LineResult]:
     )
 
 
-def _more_at_hand(stream: IO[bytes]) -> bool:
-    """Whether reading on from ``stream`` would find input without waiting.
+def _more_at_hand(stream: IO[bytes]) -> Callable[[], bool]:
+    """A test of whether reading on from ``stream`` would find input without
+    waiting, for asking after every line.
 
-    A regular file or an in-memory stream always has it; for a pipe or a terminal,
-    ``select`` says whether its writer has sent more (where ``select`` cannot tell,
-    as for pipes on Windows, the answer is no: a chunk is then one record).
+    A regular file or an in-memory stream always has it (decided once); for a pipe
+    or a terminal, ``select`` says whether its writer has sent more (where
+    ``select`` cannot tell, as for pipes on Windows, the answer is no: a chunk is
+    then one record).
     """
     try:
         descriptor = stream.fileno()
+        regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
     except (AttributeError, OSError, ValueError):
-        return True  # no descriptor: in memory, never waits
-    try:
-        if stat.S_ISREG(os.fstat(descriptor).st_mode):
-            return True
-        import select
+        return lambda: True  # no descriptor: in memory, never waits
+    if regular:
+        return lambda: True
+    import select
 
-        readable, _, _ = select.select([descriptor], [], [], 0)
-    except (OSError, ValueError):
-        return False
-    return bool(readable)
+    def readable() -> bool:
+        try:
+            return bool(select.select([descriptor], [], [], 0)[0])
+        except (OSError, ValueError):
+            return False
+
+    return readable
 
 
 def _clean_text(task: tuple[Settings, str, bytes]) -> LineResult:
@@ -360,9 +365,10 @@ class Run:
             # written before the next read can block.
             for name, stream in streams:
                 first, lines = 1, []
+                more_at_hand = _more_at_hand(stream)
                 for raw in stream:
                     lines.append(raw)
-                    if len(lines) >= CHUNK or not _more_at_hand(stream):
+                    if len(lines) >= CHUNK or not more_at_hand():
                         yield self.settings, name, first, lines
                         first, lines = first + len(lines), []
                 if lines:

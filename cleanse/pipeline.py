@@ -20,6 +20,7 @@ from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Protocol, runtime_checkable
 
 from cleanse.document import Document
@@ -161,21 +162,28 @@ class Pipeline:
                     break
         return doc
 
+    @cached_property
+    def _repair_step(self) -> Repair | None:
+        """The first repair step, whose work settling checks; None if there is none."""
+        return next((s for s in self.steps if isinstance(s, Repair)), None)
+
     def _recording(self, doc: Document) -> tuple[Document, str | None]:
         """Run the steps; also the text as the first repair step left it."""
         repaired = None
         for step in self.steps:
             doc = step(doc)
-            if repaired is None and isinstance(step, Repair):
+            if repaired is None and step is self._repair_step:
                 repaired = doc.text
         return doc, repaired
 
     def _unsettled(self, doc: Document, repaired: str | None) -> bool:
         """Whether the repair step would change a line of ``doc`` that is not as it
         left it (``repaired``: the text just after it)."""
-        if repaired is None or doc.text is repaired or doc.text == repaired:
+        if repaired is None or doc.text == repaired:
             return False  # no later step changed the text: the usual case
-        repair = next(s for s in self.steps if isinstance(s, Repair))
+        repair = self._repair_step
+        if repair is None:
+            return False
         kept = set(repaired.split("\n"))
         changed = [line for line in doc.text.split("\n") if line not in kept]
         # The triage of all changed lines at once settles most documents.
@@ -212,7 +220,7 @@ class Pipeline:
         with _collector_paused(large):
             for step in self.steps:
                 docs = [step(doc) for doc in docs]
-                if self.settle and repaired is None and isinstance(step, Repair):
+                if self.settle and repaired is None and step is self._repair_step:
                     repaired = [doc.text for doc in docs]
             if repaired is not None:
                 # The rare document that needs it settles on its own (`settled`).

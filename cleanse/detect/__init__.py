@@ -32,6 +32,7 @@ from cleanse.detect.backends import (
 )
 from cleanse.detect.sampling import has_letters, paragraphs, sample_text
 from cleanse.document import UNDETERMINED, Document
+from cleanse.quotes.engine import READ_MARKS
 
 __all__ = [
     "BACKENDS",
@@ -113,7 +114,7 @@ def _candidates(
 #: non-Latin and drops the Latin letters when those outnumber them two to one,
 #: which ‘’„“«» could tip where ASCII ' and " do not. Otherwise langdetect reads
 #: all of them as spaces and collapses runs of spaces itself.
-_GAPS = re.compile("[\\s\"'`“”„‟‘’‚‛«»‹›]+")
+_GAPS = re.compile(f"[\\s{re.escape(READ_MARKS)}]+")
 
 
 def _detect(

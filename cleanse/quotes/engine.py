@@ -47,10 +47,12 @@ import unicodedata
 from cleanse.quotes.styles import STYLES, QuoteStyle
 from cleanse.tidy import TRAILING_SPACES
 
-__all__ = ["MARK_CHARS", "apply_style", "has_marks", "restyle_lines"]
+__all__ = ["MARK_CHARS", "READ_MARKS", "apply_style", "has_marks", "restyle_lines"]
 
 #: Every character the engine may treat as a quotation mark or apostrophe.
 MARK_CHARS = "\"'“”„‟‘’‚‛«»‹›"
+#: Every mark the engine reads: `MARK_CHARS` and the backtick of TeX-style ``quotes``.
+READ_MARKS = MARK_CHARS + "`"
 _GUILLEMETS = frozenset("«»‹›")
 #: Marks whose direction is read even with spaces on both sides: guillemets (French
 #: spacing) and the low marks, which open in every language that uses them. Plain
@@ -67,7 +69,7 @@ _STRAIGHT = frozenset("\"'")
 # stdlib re matches them exactly as regex would, at a third to a half of regex's
 # cost per call on a paragraph (timed with timeit; the step runs them per line).
 _MARK = re.compile(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
-_ANY_MARK = re.compile(r"[\"'`“”„‟‘’‚‛«»‹›]")
+_ANY_MARK = re.compile(f"[{re.escape(READ_MARKS)}]")
 
 #: Spaces that count as the inner spacing of a quotation (French typography):
 #: skipped when looking for a mark's neighbour, replaced when the mark is set.
@@ -83,7 +85,7 @@ _OPEN, _CLOSE, _APOS, _UNCLEAR = 0, 1, 2, 3
 _NONE, _R_OPEN, _R_CLOSE, _R_CONT, _R_APOS = 0, 1, 2, 3, 4
 
 #: Characters of a run of marks, and how far a mark looks past its neighbours.
-_RUN = frozenset(MARK_CHARS + "`")
+_RUN = frozenset(READ_MARKS)
 _MAX_RUN = 4
 
 #: After an opening mark, these mean the mark is not opening anything.

@@ -16,7 +16,7 @@ from functools import cache
 
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import _ANY_MARK, restyle_lines
+from cleanse.quotes.engine import READ_MARKS, has_marks, restyle_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -40,8 +40,6 @@ def set_quotes(text: str, style: str) -> str:
     return "\n".join(lines)
 
 
-#: The marks the engine reads (straight, curly, low, guillemets, TeX pairs).
-_ALL_MARKS = "\"'`“”„‟‘’‚‛«»‹›"
 #: Passes at most: one almost always; see `_settled_lines`.
 _MAX_PASSES = 3
 
@@ -50,7 +48,7 @@ _MAX_PASSES = 3
 def _foreign(style: QuoteStyle) -> re.Pattern[str]:
     """Marks that are not the style's own: what an unsettled result still holds."""
     own = set(style.outer + style.inner + (style.apostrophe,))
-    foreign = "".join(c for c in _ALL_MARKS if c not in own)
+    foreign = "".join(c for c in READ_MARKS if c not in own)
     return re.compile(f"[{re.escape(foreign)}]")
 
 
@@ -116,7 +114,7 @@ class Quotes:
         (True, False)
         """
         # The engine's own test: a text it finds no mark in, it leaves alone.
-        return self.style == "auto" and _ANY_MARK.search(text) is not None
+        return self.style == "auto" and has_marks(text)
 
     def resolve(self, doc: Document) -> QuoteStyle | None:
         """The style this step applies to ``doc``, or None to leave it alone."""
