@@ -268,3 +268,30 @@ def test_invisible_characters_between_digits_found_by_hypothesis() -> None:
 def test_text_around_empty_paragraph_found_by_hypothesis() -> None:
     page = "0<p><p></p>00000&amp;000000000000000000"
     assert words(extract_text(page)) <= source_words(page)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"favor_recall": False}, {"include_tables": False, "fast": True}],
+    ids=["defaults", "balanced", "no-tables-fast"],
+)
+def test_shared_options_give_what_the_keyword_call_gives(
+    settings: dict[str, bool],
+) -> None:
+    # extract_text passes one prebuilt trafilatura Extractor per settings; the
+    # text must be what trafilatura.extract returns for the same keywords.
+    import trafilatura
+
+    keywords = {**EXTRACT_DEFAULTS, **settings}
+    for page in PAGES:
+        html = page.read_text(encoding="utf-8")
+        expected = trafilatura.extract(
+            html,
+            output_format="txt",
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            with_metadata=False,
+            **keywords,
+        )
+        assert extract_text(html, **settings) == (expected or ""), page
