@@ -298,6 +298,22 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert err_file.getvalue() == ""
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_progress_counts_every_record_of_a_clean_chunk(jobs: str) -> None:
+    # Chunks without errors come back from the workers as one block; the bar
+    # must still count their records, and a bad record in between its own.
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    data = b'{"text": "a"}\n' * 150 + b"not json\n" + b'{"text": "b"}\n' * 149
+    err, out = Terminal(), io.BytesIO()
+    assert run_cli(["--jsonl", "--jobs", jobs], io.BytesIO(data), out, err) == 1
+    assert "\r300 records" in err.getvalue()
+    assert out.getvalue().count(b"\n") == 300
+    assert b"not json\n" in out.getvalue()
+
+
 def test_python_level_streams_work_without_fileno() -> None:
     # run_cli must not need real file descriptors (notebooks, tests, embedding).
     out = io.BytesIO()
