@@ -395,3 +395,34 @@ def test_has_letters_agrees_with_counting_them_all(text: str, least: int) -> Non
     from cleanse.detect.sampling import count_letters, has_letters
 
     assert has_letters(text, least) == (count_letters(text) >= least)
+
+
+def _gaps_reference(text: str) -> str:
+    # What detection read before read_as_spaces: one regular expression.
+    import re
+
+    from cleanse.quotes.engine import READ_MARKS
+
+    return re.sub(f"[\\s{re.escape(READ_MARKS)}]+", " ", text).strip()
+
+
+@given(
+    st.text(
+        st.one_of(
+            st.characters(),
+            st.sampled_from(" \t\n\u00a0\u202f\u2028\"'`‘’‚“”„«»‹›"),
+        )
+    )
+)
+def test_read_as_spaces_is_the_regular_expression(text: str) -> None:
+    from cleanse.detect import read_as_spaces
+
+    assert read_as_spaces(text) == _gaps_reference(text)
+
+
+def test_split_and_re_agree_on_white_space_over_all_of_unicode() -> None:
+    # read_as_spaces relies on str.split splitting at exactly re's \s.
+    import re
+
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(r"\s", every) == [c for c in every if c.isspace()]

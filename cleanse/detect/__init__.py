@@ -18,7 +18,6 @@ Importing this package imports no detector: the model loads on the first detecti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -104,23 +103,37 @@ def _candidates(
     return wanted
 
 
-#: What the detector reads as one space: runs of white space and of quotation
-#: marks and apostrophes. Later steps change exactly these (normalise and tidy the
-#: spaces, quotes the marks and the narrow no-break spaces around them), and
-#: langdetect's answer moved with them, so cleaning a text twice could detect
-#: another language and set other marks; hypothesis found two such texts. A
-#: trailing space adds an n-gram (a word's end) and swung a short text from "und"
-#: to "de"; and langdetect's clean-up counts characters from U+0300 up as
-#: non-Latin and drops the Latin letters when those outnumber them two to one,
-#: which ‘’„“«» could tip where ASCII ' and " do not. Otherwise langdetect reads
-#: all of them as spaces and collapses runs of spaces itself.
-_GAPS = re.compile(f"[\\s{re.escape(READ_MARKS)}]+")
+def read_as_spaces(text: str) -> str:
+    """``text`` as the detector reads it: every run of white space, quotation
+    marks and apostrophes (`READ_MARKS`) one space, none at the ends.
+
+    >>> read_as_spaces(" \u201eJa\u201c, sagte  sie. ")
+    'Ja , sagte sie.'
+
+    Later steps change exactly these characters (normalise and tidy the spaces,
+    quotes the marks and the narrow no-break spaces around them), and langdetect's
+    answer moved with them, so cleaning a text twice could detect another language
+    and set other marks; hypothesis found two such texts. A trailing space adds an
+    n-gram (a word's end) and swung a short text from "und" to "de"; and
+    langdetect's clean-up counts characters from U+0300 up as non-Latin and drops
+    the Latin letters when those outnumber them two to one, which ‘’„“«» could tip
+    where ASCII ' and " do not. Otherwise langdetect reads all of them as spaces and
+    collapses runs of spaces itself.
+
+    ``str.replace`` and ``str.split`` do in a few microseconds what one regular
+    expression over the characters did in thirty on a page's text (``str.split``
+    splits at exactly what ``re``'s ``\\s`` matches; the tests check both).
+    """
+    for mark in READ_MARKS:
+        if mark in text:
+            text = text.replace(mark, " ")
+    return " ".join(text.split())
 
 
 def _detect(
     text: str, candidates: frozenset[str] | None, backend: Backend
 ) -> Detection:
-    sample = sample_text(_GAPS.sub(" ", text).strip())
+    sample = sample_text(read_as_spaces(text))
     least = MIN_LETTERS if candidates is None else MIN_LETTERS_WITH_CANDIDATES
     if not has_letters(sample, least):
         return UND
