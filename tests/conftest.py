@@ -1,8 +1,11 @@
 """Shared test settings: hypothesis profiles and the text strategies every step uses.
 
-Profiles: ``dev`` (the default, quick) and ``ci`` (500 examples per property, as the
-foundation issue asks). ``ci`` is chosen when the environment has ``CI`` set, or
-explicitly with ``HYPOTHESIS_PROFILE=ci``.
+Profiles: ``dev`` (the default, quick, a fresh random draw each run), ``ci`` (500
+examples per property, as the foundation issue asks, derandomized: every CI run of a
+commit tries the same examples, so a landing cannot turn red by luck) and
+``explore`` (500 examples, random: for hunting counter-examples before a commit).
+``ci`` is chosen when the environment has ``CI`` set, or explicitly with
+``HYPOTHESIS_PROFILE=ci``.
 """
 
 from __future__ import annotations
@@ -13,6 +16,14 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "ci",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+    derandomize=True,
+)
+settings.register_profile(
+    "explore",
     max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
