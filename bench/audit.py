@@ -30,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print dropped lines by rule and a per-language summary; return 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--kept", action="store_true", help="also print short kept lines")
+    parser.add_argument(
+        "--kept", action="store_true", help="also print short kept lines"
+    )
     parser.add_argument("--lang", help="only files whose name starts with LANG-")
     args = parser.parse_args(argv)
 
