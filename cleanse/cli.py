@@ -20,8 +20,10 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
+
+from cleanse._frozen import Frozen as _Frozen
+from cleanse._frozen import _set
 
 if TYPE_CHECKING:
     from cleanse.pipeline import Pipeline
@@ -211,9 +213,11 @@ def _jobs(value: str) -> int:
     return jobs
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(_Frozen):
     """Everything a worker needs to clean its share; small and picklable."""
+
+    __slots__ = ("edits", "encoding", "explain", "field", "into", "pipeline")
+    _fields = ("pipeline", "field", "into", "edits", "explain", "encoding")
 
     pipeline: tuple[tuple[str, Any], ...]
     field: str
@@ -221,6 +225,22 @@ class Settings:
     edits: EditsMode
     explain: bool
     encoding: str | None
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        pipeline: tuple[tuple[str, Any], ...],
+        field: str,
+        into: str,
+        edits: EditsMode,
+        explain: bool,
+        encoding: str | None,
+    ) -> None:
+        _set(self, "pipeline", pipeline)
+        _set(self, "field", field)
+        _set(self, "into", into)
+        _set(self, "edits", edits)
+        _set(self, "explain", explain)
+        _set(self, "encoding", encoding)
 
     def build(self) -> Pipeline:
         from cleanse.api import make_pipeline

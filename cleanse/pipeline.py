@@ -19,10 +19,10 @@ import gc
 from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Protocol, runtime_checkable
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.repair import Repair, may_need_repair, repair_line
 
@@ -103,8 +103,7 @@ def step_name(step: Callable[[Document], Document]) -> str:
     return str(name) if name else type(step).__name__
 
 
-@dataclass(frozen=True)
-class Pipeline:
+class Pipeline(Frozen):
     """An ordered tuple of steps, run one after the other on each document.
 
     >>> from cleanse.tidy import Tidy
@@ -115,17 +114,23 @@ class Pipeline:
     ['a', 'b']
     """
 
+    # No __slots__: `_repair_step` is a cached_property, kept in __dict__.
+    _fields = ("steps", "settle")
+
     steps: tuple[Callable[[Document], Document], ...]
     #: Run the steps again on a result that the repair step would still change
     #: (see `settled`); the default pipeline does.
-    settle: bool = False
+    settle: bool
 
-    def __post_init__(self) -> None:
-        steps = tuple(self.steps)
+    def __init__(
+        self, steps: Iterable[Callable[[Document], Document]], settle: bool = False
+    ) -> None:
+        steps = tuple(steps)
         for step in steps:
             if not callable(step):
                 raise TypeError(f"pipeline step {step!r} is not callable")
-        object.__setattr__(self, "steps", steps)
+        _set(self, "steps", steps)
+        _set(self, "settle", settle)
 
     @property
     def names(self) -> tuple[str, ...]:
