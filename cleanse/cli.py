@@ -20,12 +20,14 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, TYPE_CHECKING, Any
 
 from cleanse._frozen import Frozen as _Frozen
 from cleanse._frozen import _set
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import IO, Any
+
     from cleanse.pipeline import Pipeline
     from cleanse.records import EditsMode
     from cleanse.report import LineResult

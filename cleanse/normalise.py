@@ -12,11 +12,16 @@ breaks first, so that a line split by U+2028 is normalised like any other line.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from cleanse._namedtuple import NamedTuple
 
 __all__ = ["POLICY", "Normalise", "PolicyRow", "normalise_text"]
 

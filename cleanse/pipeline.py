@@ -20,22 +20,26 @@ from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
-from typing import Protocol, runtime_checkable
 
 from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.repair import Repair, may_need_repair, repair_line
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from cleanse._protocols import Step
+
 __all__ = ["Pipeline", "Step", "step_name"]
 
 
-@runtime_checkable
-class Step(Protocol):
-    """A named transformation of a `Document`; it must not mutate its input."""
+def __getattr__(name: str) -> object:
+    # Step, the protocol, is defined with typing (cleanse._protocols), which the
+    # plain-text path does not otherwise import.
+    if name == "Step":
+        from cleanse._protocols import Step
 
-    name: str
-
-    def __call__(self, doc: Document, /) -> Document: ...
+        return Step
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: Documents longer than this (in characters) run with the cyclic garbage collector

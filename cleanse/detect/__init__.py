@@ -24,7 +24,6 @@ from cleanse._frozen import Frozen, _set
 from cleanse.detect.backends import (
     BACKENDS,
     UND,
-    Backend,
     Detection,
     get_backend,
     require,
@@ -37,6 +36,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from cleanse._protocols import Backend
+
 __all__ = [
     "BACKENDS",
     "MIN_LETTERS",
@@ -47,6 +48,16 @@ __all__ = [
     "Detection",
     "detect_language",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The protocol loads typing: only when asked for (see cleanse._protocols).
+    if name == "Backend":
+        from cleanse._protocols import Backend
+
+        return Backend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Fewer letters than this (in the sample) and the answer is ``"und"``. Measured on
 #: 4,700 labelled sentence prefixes over 47 languages (docs/language.md): langdetect

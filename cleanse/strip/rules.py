@@ -22,7 +22,6 @@ import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, cast
 
 from cleanse._frozen import Frozen, _set
 from cleanse.strip.lazy import LazyPattern
@@ -44,8 +43,10 @@ __all__ = [
     "site_slug",
 ]
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, Literal, TypeAlias
 
     import regex
 
@@ -88,7 +89,7 @@ CATEGORIES = frozenset(
     }
 )
 
-Kind = Literal["line", "teaser", "tail"]
+Kind: TypeAlias = 'Literal["line", "teaser", "tail"]'
 KINDS: frozenset[str] = frozenset({"line", "teaser", "tail"})
 
 #: The longest line a ``line`` rule can match. CMS strings are short; a longer line
@@ -457,7 +458,7 @@ def parse_rules(data: Mapping[str, Any], file: str, *, check: bool = True) -> Ru
 def _strings(value: object, field: str, file: str, rule: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(file, rule, f"{field} must be a list of strings")
-    return tuple(cast(list[str], value))
+    return tuple(value)
 
 
 def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
