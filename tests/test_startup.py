@@ -14,13 +14,16 @@ import sys
 import pytest
 
 #: Never imported by ``cleanse < short-text``: stdlib modules that are slow to
-#: import (dataclasses pulls in inspect, ast, dis, tokenize), regex (the strip
+#: import (dataclasses pulls in inspect, ast, dis, tokenize; argparse is only
+#: needed when there are arguments to read), regex (the strip
 #: step's patterns compile on first need), and the heavy dependencies.
 NOT_ON_TEXT_PATH = (
     "dataclasses",
     "inspect",
     "ast",
     "typing",
+    "argparse",
+    "gettext",
     "copy",
     "pathlib",
     "tomllib",
