@@ -99,3 +99,14 @@ def test_help_imports_no_cleaning_module() -> None:
     assert (
         result.stdout.strip().splitlines()[-1] == "['cleanse._frozen', 'cleanse.cli']"
     )
+
+
+def test_jsonl_mode_imports_neither_dataclasses_nor_typing() -> None:
+    found = _probe(
+        '{"id": 1, "text": "Hallo\\u00a0Welt. Ein kurzer Text."}\n', "--jsonl"
+    )
+    assert found["status"] == 0
+    assert '"id": 1' in str(found["output"])
+    loaded = set(found["loaded"])  # type: ignore[call-overload]
+    slow = set(NOT_ON_TEXT_PATH) - {"argparse", "gettext"}  # options to read here
+    assert sorted(loaded & slow) == []
