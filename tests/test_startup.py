@@ -108,5 +108,11 @@ def test_jsonl_mode_imports_neither_dataclasses_nor_typing() -> None:
     assert found["status"] == 0
     assert '"id": 1' in str(found["output"])
     loaded = set(found["loaded"])  # type: ignore[call-overload]
-    slow = set(NOT_ON_TEXT_PATH) - {"argparse", "gettext"}  # options to read here
+    # Here there are options to read, and the language to report: a detector.
+    slow = set(NOT_ON_TEXT_PATH) - {
+        "argparse",
+        "gettext",
+        "langdetect",
+        "langdetect_rs",
+    }
     assert sorted(loaded & slow) == []
