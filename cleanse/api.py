@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from cleanse.document import Document
 from cleanse.normalise import Normalise
@@ -23,8 +22,10 @@ from cleanse.pipeline import Pipeline
 from cleanse.repair import Repair
 from cleanse.tidy import Tidy
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 __all__ = ["clean", "clean_document", "make_pipeline"]
 

@@ -13,9 +13,12 @@ tests prove that the record of changes is complete and honest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Literal
+from cleanse._frozen import Frozen, _set
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from typing import Literal, TypeAlias
 
 __all__ = ["UNDETERMINED", "Document", "Edit", "ReplayError", "replay"]
 
@@ -25,11 +28,10 @@ UNDETERMINED = "und"
 #: What an edit did to its line: ``drop`` removed it; ``replace`` swapped its text
 #: (the new text may hold ``"\n"`` and so become several lines); ``extract`` replaced
 #: the whole input, as HTML extraction does.
-Action = Literal["drop", "replace", "extract"]
+Action: TypeAlias = 'Literal["drop", "replace", "extract"]'
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(Frozen):
     """One change one step made to one line.
 
     >>> Edit(step="strip", rule="de.comment.schreibe-einen-kommentar", action="drop",
@@ -54,6 +56,9 @@ class Edit:
     - ``after``: its text after the change; ``""`` for a drop.
     """
 
+    __slots__ = ("action", "after", "at", "before", "line", "rule", "step")
+    _fields = ("step", "rule", "action", "line", "at", "before", "after")
+
     step: str
     rule: str
     action: Action
@@ -61,6 +66,24 @@ class Edit:
     at: int
     before: str
     after: str
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        step: str,
+        rule: str,
+        action: Action,
+        line: int,
+        at: int,
+        before: str,
+        after: str,
+    ) -> None:
+        _set(self, "step", step)
+        _set(self, "rule", rule)
+        _set(self, "action", action)
+        _set(self, "line", line)
+        _set(self, "at", at)
+        _set(self, "before", before)
+        _set(self, "after", after)
 
     def to_dict(self) -> dict[str, object]:
         """The edit as a JSON-ready mapping, the form JSONL output carries."""
@@ -91,8 +114,7 @@ class Edit:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Frozen):
     """A text on its way through a pipeline, with its language and its edits.
 
     >>> Document.from_text("Hallo Welt").with_language("de", 0.99).lang
@@ -110,13 +132,52 @@ class Document:
       that edits made late in a pipeline can still name the input line.
     """
 
+    __slots__ = (
+        "edits",
+        "lang",
+        "lang_score",
+        "meta",
+        "origins",
+        "paragraph_langs",
+        "text",
+    )
+    _fields = (
+        "text",
+        "lang",
+        "lang_score",
+        "edits",
+        "paragraph_langs",
+        "meta",
+        "origins",
+    )
+    # ``origins`` is bookkeeping, not content: left out of equality and repr.
+    _compare = _repr = _fields[:-1]
+
     text: str
-    lang: str = UNDETERMINED
-    lang_score: float = 0.0
-    edits: tuple[Edit, ...] = ()
-    paragraph_langs: tuple[tuple[str, float], ...] = ()
-    meta: tuple[tuple[str, str], ...] = ()
-    origins: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    lang: str
+    lang_score: float
+    edits: tuple[Edit, ...]
+    paragraph_langs: tuple[tuple[str, float], ...]
+    meta: tuple[tuple[str, str], ...]
+    origins: tuple[int, ...]
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        text: str,
+        lang: str = UNDETERMINED,
+        lang_score: float = 0.0,
+        edits: tuple[Edit, ...] = (),
+        paragraph_langs: tuple[tuple[str, float], ...] = (),
+        meta: tuple[tuple[str, str], ...] = (),
+        origins: tuple[int, ...] = (),
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "lang", lang)
+        _set(self, "lang_score", lang_score)
+        _set(self, "edits", edits)
+        _set(self, "paragraph_langs", paragraph_langs)
+        _set(self, "meta", meta)
+        _set(self, "origins", origins)
 
     @classmethod
     def from_text(cls, text: str, **meta: str) -> Document:
@@ -149,7 +210,7 @@ class Document:
         """A copy with ``meta`` keys added or replaced."""
         merged = dict(self.meta)
         merged.update(values)
-        return replace(self, meta=tuple(sorted(merged.items())))
+        return self.replace(meta=tuple(sorted(merged.items())))
 
     def with_language(
         self,
@@ -158,8 +219,8 @@ class Document:
         paragraph_langs: Sequence[tuple[str, float]] = (),
     ) -> Document:
         """A copy that carries a detected (or forced) language."""
-        # Built directly: dataclasses.replace costs more than the rest of a step
-        # does on a short clean document.
+        # Built directly: `replace` costs more than the rest of a step does on a
+        # short clean document.
         return type(self)(
             self.text,
             lang,

@@ -17,16 +17,17 @@ input line it came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document, Edit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 __all__ = ["Change", "rewrite"]
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(Frozen):
     """One rule's verdict on one line: new text, or ``None`` to drop the line.
 
     Several changes to the same line apply in order, each to the previous result.
@@ -34,19 +35,30 @@ class Change:
     lines): one edit then, and no other change may name a line inside the span.
     """
 
+    __slots__ = ("lines", "rule", "text")
+    _fields = ("rule", "text", "lines")
+
     rule: str
     text: str | None
-    lines: int = 1
+    lines: int
+
+    def __init__(self, rule: str, text: str | None, lines: int = 1) -> None:
+        _set(self, "rule", rule)
+        _set(self, "text", text)
+        _set(self, "lines", lines)
 
 
-@dataclass(slots=True)
 class _BlankRun:
-    """Consecutive blank lines one rule drops: recorded as one edit."""
+    """Consecutive blank lines one rule drops: recorded as one edit (mutable: the
+    run grows line by line)."""
 
-    rule: str
-    line: int
-    at: int
-    count: int = 1
+    __slots__ = ("at", "count", "line", "rule")
+
+    def __init__(self, rule: str, line: int, at: int, count: int = 1) -> None:
+        self.rule = rule
+        self.line = line
+        self.at = at
+        self.count = count
 
     def edit(self, step: str) -> Edit:
         return Edit(

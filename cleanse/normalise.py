@@ -12,11 +12,16 @@ breaks first, so that a line split by U+2028 is normalised like any other line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from cleanse._namedtuple import NamedTuple
 
 __all__ = ["POLICY", "Normalise", "PolicyRow", "normalise_text"]
 
@@ -145,11 +150,16 @@ def normalise_text(text: str) -> str:
     return Normalise()(Document.from_text(text)).text
 
 
-@dataclass(frozen=True)
-class Normalise:
+class Normalise(Frozen):
     """The normalise step: applies `POLICY`, recording an edit per rule and line."""
 
-    name: str = "normalise"
+    __slots__ = ("name",)
+    _fields = __slots__
+
+    name: str
+
+    def __init__(self, name: str = "normalise") -> None:
+        _set(self, "name", name)
 
     def __call__(self, doc: Document) -> Document:
         if not _NEEDS_WORK.search(doc.text):

@@ -15,15 +15,16 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TypeVar
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from concurrent.futures import Future
+    from typing import TypeVar
+
+    T = TypeVar("T")
+    R = TypeVar("R")
 
 __all__ = ["available_cores", "ordered_map"]
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 def available_cores() -> int:

@@ -19,23 +19,27 @@ import gc
 from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Protocol, runtime_checkable
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.repair import Repair, may_need_repair, repair_line
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from cleanse._protocols import Step
 
 __all__ = ["Pipeline", "Step", "step_name"]
 
 
-@runtime_checkable
-class Step(Protocol):
-    """A named transformation of a `Document`; it must not mutate its input."""
+def __getattr__(name: str) -> object:
+    # Step, the protocol, is defined with typing (cleanse._protocols), which the
+    # plain-text path does not otherwise import.
+    if name == "Step":
+        from cleanse._protocols import Step
 
-    name: str
-
-    def __call__(self, doc: Document, /) -> Document: ...
+        return Step
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 #: Documents longer than this (in characters) run with the cyclic garbage collector
@@ -103,8 +107,7 @@ def step_name(step: Callable[[Document], Document]) -> str:
     return str(name) if name else type(step).__name__
 
 
-@dataclass(frozen=True)
-class Pipeline:
+class Pipeline(Frozen):
     """An ordered tuple of steps, run one after the other on each document.
 
     >>> from cleanse.tidy import Tidy
@@ -115,17 +118,23 @@ class Pipeline:
     ['a', 'b']
     """
 
+    # No __slots__: `_repair_step` is a cached_property, kept in __dict__.
+    _fields = ("steps", "settle")
+
     steps: tuple[Callable[[Document], Document], ...]
     #: Run the steps again on a result that the repair step would still change
     #: (see `settled`); the default pipeline does.
-    settle: bool = False
+    settle: bool
 
-    def __post_init__(self) -> None:
-        steps = tuple(self.steps)
+    def __init__(
+        self, steps: Iterable[Callable[[Document], Document]], settle: bool = False
+    ) -> None:
+        steps = tuple(steps)
         for step in steps:
             if not callable(step):
                 raise TypeError(f"pipeline step {step!r} is not callable")
-        object.__setattr__(self, "steps", steps)
+        _set(self, "steps", steps)
+        _set(self, "settle", settle)
 
     @property
     def names(self) -> tuple[str, ...]:

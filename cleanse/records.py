@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.pipeline import Pipeline
 from cleanse.report import LineResult, format_edit
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, Literal, TypeAlias
 
 __all__ = [
     "EditsMode",
@@ -44,7 +47,7 @@ __all__ = [
     "process_lines",
 ]
 
-EditsMode = Literal["full", "rules", "none"]
+EditsMode: TypeAlias = 'Literal["full", "rules", "none"]'
 
 Runner = Callable[[str], Document]
 
@@ -254,12 +257,18 @@ def process_line(
     )[0]
 
 
-@dataclass(frozen=True)
-class _Runner:
+class _Runner(Frozen):
     """A callable from text to `Document`, as a pipeline step."""
 
+    __slots__ = ("name", "runner")
+    _fields = ("runner", "name")
+
     runner: Runner
-    name: str = "runner"
+    name: str
+
+    def __init__(self, runner: Runner, name: str = "runner") -> None:
+        _set(self, "runner", runner)
+        _set(self, "name", name)
 
     def __call__(self, doc: Document) -> Document:
         return self.runner(doc.text)

@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ftfy import TextFixerConfig
 
 __all__ = [
@@ -165,15 +166,23 @@ def repair_text(text: str, config: TextFixerConfig | None = None) -> str:
     return "\n".join(repair_line(line, config) for line in text.split("\n"))
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(Frozen):
     """The repair step: ftfy with `repair_config()` (or ``config``) on each line.
 
     Every repaired line is one ``replace`` edit with rule ``repair.ftfy``.
     """
 
-    config: TextFixerConfig | None = field(default=None)
-    name: str = "repair"
+    __slots__ = ("config", "name")
+    _fields = __slots__
+
+    config: TextFixerConfig | None
+    name: str
+
+    def __init__(
+        self, config: TextFixerConfig | None = None, name: str = "repair"
+    ) -> None:
+        _set(self, "config", config)
+        _set(self, "name", name)
 
     def __call__(self, doc: Document) -> Document:
         if not may_need_repair(doc.text):

@@ -10,14 +10,16 @@ imports ``json``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from cleanse._frozen import Frozen, _set
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["LineResult", "format_edit"]
 
 
-@dataclass(frozen=True, slots=True)
-class LineResult:
+class LineResult(Frozen):
     """What to do with one input line.
 
     ``output`` is the line to write (without its newline), or ``None`` to write
@@ -25,9 +27,22 @@ class LineResult:
     the human-readable edit lines for ``--explain``.
     """
 
+    __slots__ = ("error", "explain", "output")
+    _fields = ("output", "error", "explain")
+
     output: bytes | None
-    error: str | None = None
-    explain: tuple[str, ...] = ()
+    error: str | None
+    explain: tuple[str, ...]
+
+    def __init__(
+        self,
+        output: bytes | None,
+        error: str | None = None,
+        explain: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "output", output)
+        _set(self, "error", error)
+        _set(self, "explain", explain)
 
 
 def format_edit(where: str, doc_edit: Any) -> str:

@@ -8,8 +8,7 @@ Runs last, so that lines dropped by earlier steps leave no holes behind.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 
@@ -25,13 +24,18 @@ def tidy_text(text: str) -> str:
     return Tidy()(Document.from_text(text)).text
 
 
-@dataclass(frozen=True)
-class Tidy:
+class Tidy(Frozen):
     """The tidy step. Rules: ``tidy.trailing-space``, ``tidy.blank-run``,
     ``tidy.edge-blank`` (a blank line before the first or after the last text line).
     """
 
-    name: str = "tidy"
+    __slots__ = ("name",)
+    _fields = __slots__
+
+    name: str
+
+    def __init__(self, name: str = "tidy") -> None:
+        _set(self, "name", name)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.text:

@@ -258,3 +258,29 @@ def test_jsonl_batches_give_the_same_output_as_one_record_at_a_time(
     assert len(out) == 150
     assert out[70] == "{not json"
     assert json.loads(out[149])["text"] == "Zeile 149 mit Text"
+
+
+def test_defaults_are_what_the_parser_reads_from_no_arguments() -> None:
+    from cleanse.cli import DEFAULTS, build_parser, parse_args
+
+    assert vars(build_parser().parse_args([])) == DEFAULTS
+    assert vars(parse_args([])) == DEFAULTS
+    first, second = parse_args([]), parse_args([])
+    first.rules.append("x.toml")  # each run gets lists of its own
+    assert second.rules == []
+    assert DEFAULTS["rules"] == []
+
+
+def test_no_arguments_clean_as_the_explicit_defaults_do() -> None:
+    import io
+
+    from cleanse.cli import run_cli
+
+    text = "Der Vertrag gilt.\u00a0\nSchreibe einen Kommentar\n\n\n\nEnde.  \n"
+    results = []
+    for argv in ([], ["-", "--quotes", "auto", "--on-error", "pass"]):
+        out, err = io.BytesIO(), io.StringIO()
+        status = run_cli(argv, io.BytesIO(text.encode()), out, err)
+        results.append((status, out.getvalue(), err.getvalue()))
+    assert results[0] == results[1]
+    assert results[0][1] == b"Der Vertrag gilt.\n\nEnde.\n"

@@ -18,13 +18,10 @@ Importing this package imports no detector: the model loads on the first detecti
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-
+from cleanse._frozen import Frozen, _set
 from cleanse.detect.backends import (
     BACKENDS,
     UND,
-    Backend,
     Detection,
     get_backend,
     require,
@@ -32,6 +29,12 @@ from cleanse.detect.backends import (
 from cleanse.detect.sampling import has_letters, paragraphs, sample_text
 from cleanse.document import UNDETERMINED, Document
 from cleanse.quotes.engine import READ_MARKS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from cleanse._protocols import Backend
 
 __all__ = [
     "BACKENDS",
@@ -43,6 +46,16 @@ __all__ = [
     "Detection",
     "detect_language",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The protocol loads typing: only when asked for (see cleanse._protocols).
+    if name == "Backend":
+        from cleanse._protocols import Backend
+
+        return Backend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: Fewer letters than this (in the sample) and the answer is ``"und"``. Measured on
 #: 4,700 labelled sentence prefixes over 47 languages (docs/language.md): langdetect
@@ -143,8 +156,7 @@ def _detect(
     return found
 
 
-@dataclass(frozen=True)
-class Detect:
+class Detect(Frozen):
     """The detect step: sets the document's language, never its text.
 
     >>> doc = Document.from_text("Das ist ein Satz.\\n\\nThis is a sentence.")
@@ -166,27 +178,39 @@ class Detect:
       says which texts need the language at all.
     """
 
-    lang: str | None = None
-    languages: tuple[str, ...] | None = None
-    paragraphs: bool = False
-    backend: str = "auto"
-    only_if: Callable[[str], bool] | None = None
-    name: str = "detect"
+    __slots__ = ("backend", "lang", "languages", "name", "only_if", "paragraphs")
+    _fields = ("lang", "languages", "paragraphs", "backend", "only_if", "name")
 
-    def __post_init__(self) -> None:
-        if self.lang is not None and not (
-            isinstance(self.lang, str) and self.lang.strip()
-        ):
-            raise ValueError(
-                f"lang must be a language code such as 'de', not {self.lang!r}"
-            )
-        require(self.backend)
-        if self.languages is not None:
-            given: Sequence[str] = self.languages  # a lone str is one code
-            languages = (given,) if isinstance(given, str) else tuple(given)
-            object.__setattr__(self, "languages", languages)
-            if self.lang is None:
-                _candidates(languages, get_backend(self.backend))
+    lang: str | None
+    languages: tuple[str, ...] | None
+    paragraphs: bool
+    backend: str
+    only_if: Callable[[str], bool] | None
+    name: str
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        lang: str | None = None,
+        languages: Sequence[str] | None = None,
+        paragraphs: bool = False,
+        backend: str = "auto",
+        only_if: Callable[[str], bool] | None = None,
+        name: str = "detect",
+    ) -> None:
+        if lang is not None and not (isinstance(lang, str) and lang.strip()):
+            raise ValueError(f"lang must be a language code such as 'de', not {lang!r}")
+        require(backend)
+        if languages is not None:
+            # A lone str is one code.
+            languages = (languages,) if isinstance(languages, str) else tuple(languages)
+            if lang is None:
+                _candidates(languages, get_backend(backend))
+        _set(self, "lang", lang)
+        _set(self, "languages", languages)
+        _set(self, "paragraphs", paragraphs)
+        _set(self, "backend", backend)
+        _set(self, "only_if", only_if)
+        _set(self, "name", name)
 
     def __call__(self, doc: Document) -> Document:
         if self.lang is not None:

@@ -20,14 +20,20 @@ and only once per process, behind a lock so threads share one model:
 
 from __future__ import annotations
 
-import copy
 import importlib
 import importlib.util
 from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
-from collections.abc import Callable
-from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from cleanse.document import UNDETERMINED
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, NamedTuple
+
+    from cleanse._protocols import Backend
+else:
+    from cleanse._namedtuple import NamedTuple
 
 __all__ = [
     "BACKENDS",
@@ -77,23 +83,14 @@ LANGDETECT_PROFILES = (
 LANGDETECT_LANGUAGES = frozenset(p.split("-")[0] for p in LANGDETECT_PROFILES)
 
 
-@runtime_checkable
-class Backend(Protocol):
-    """A language detector cleanse can use.
+def __getattr__(name: str) -> object:
+    # Backend, the protocol, is defined with typing (cleanse._protocols), which
+    # the plain-text path does not otherwise import.
+    if name == "Backend":
+        from cleanse._protocols import Backend
 
-    ``__call__(text, candidates)`` returns the best ISO 639-1 code and its score in
-    [0, 1], or ``Detection("und", 0.0)`` when the text has nothing to go on;
-    ``candidates`` (a subset of `languages`) restricts the answer, None allows all.
-    It must be deterministic and must not raise for any ``str``.
-    """
-
-    name: str
-
-    def languages(self) -> frozenset[str]: ...
-
-    def __call__(
-        self, text: str, candidates: frozenset[str] | None, /
-    ) -> Detection: ...
+        return Backend
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _best(scores: dict[str, float]) -> Detection:
@@ -234,6 +231,8 @@ class Py3langidBackend:
                     MODEL_FILE, norm_probs=True
                 )
             if candidates not in self._identifiers:
+                import copy  # here: 0.7 ms of start-up for every process
+
                 restricted = copy.copy(self._identifiers[None])
                 restricted.set_languages(sorted(candidates or ()))
                 self._identifiers[candidates] = restricted

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -37,7 +36,6 @@ KEEP = (
 LANGUAGE = "any"
 
 
-@dataclass(frozen=True, eq=False)
 class LearnedRules(RuleSet):
     """A `RuleSet` of learned lines, with the counts behind each rule.
 
@@ -45,10 +43,31 @@ class LearnedRules(RuleSet):
     what was counted, and ``settings`` with which thresholds.
     """
 
-    lines: tuple[LearnedLine, ...] = ()
-    documents: int = 0
-    sites: int = 0
-    settings: LearnSettings = DEFAULT_SETTINGS
+    __slots__ = ("documents", "lines", "settings", "sites")
+    _fields = (*RuleSet._fields, "lines", "documents", "sites", "settings")
+
+    lines: tuple[LearnedLine, ...]
+    documents: int
+    sites: int
+    settings: LearnSettings
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        rules: tuple[Rule, ...],
+        language: str = "mixed",
+        description: str = "",
+        files: tuple[str, ...] = (),
+        group_by: str | None = None,
+        lines: tuple[LearnedLine, ...] = (),
+        documents: int = 0,
+        sites: int = 0,
+        settings: LearnSettings = DEFAULT_SETTINGS,
+    ) -> None:
+        super().__init__(rules, language, description, files, group_by)
+        object.__setattr__(self, "lines", lines)
+        object.__setattr__(self, "documents", documents)
+        object.__setattr__(self, "sites", sites)
+        object.__setattr__(self, "settings", settings)
 
 
 def rule_for(line: LearnedLine, rule_id: str) -> Rule:

@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
 from cleanse.quotes.engine import READ_MARKS, has_marks, restyle_lines
@@ -82,8 +82,7 @@ def _settled_lines(text: str, style: QuoteStyle) -> dict[int, str]:
     return {i: line for i, line in enumerate(lines) if line != original[i]}
 
 
-@dataclass(frozen=True)
-class Quotes:
+class Quotes(Frozen):
     """The quotes step. ``style``: ``"auto"`` (the document's language), a language
     code (``de``, ``pt-BR``), a style name (``de-book``, ``en-gb``), ``ascii`` or
     ``keep`` (the step is off, apostrophes included).
@@ -98,13 +97,18 @@ class Quotes:
     ValueError: unknown quotation style 'klingon'; use 'auto', ...
     """
 
-    style: str = "auto"
-    name: str = "quotes"
+    __slots__ = ("name", "style")
+    _fields = ("style", "name")
 
-    def __post_init__(self) -> None:
+    style: str
+    name: str
+
+    def __init__(self, style: str = "auto", name: str = "quotes") -> None:
+        _set(self, "style", style)
+        _set(self, "name", name)
         # A typo in the style is refused when the step is built, not per document.
-        if self.style != "auto":
-            style_for(self.style)
+        if style != "auto":
+            style_for(style)
 
     def needs_language(self, text: str) -> bool:
         """Whether this step's result for ``text`` can depend on its language: with

@@ -12,7 +12,11 @@ A style is looked up by language code (``de``, ``pt-BR``) or by style name
 
 from __future__ import annotations
 
-from typing import NamedTuple
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:
+    from cleanse._namedtuple import NamedTuple
 
 __all__ = ["ALIASES", "STYLES", "QuoteStyle", "style_for", "style_names"]
 

@@ -12,9 +12,10 @@ until a line needs one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
+    from typing import Any
+
     import regex
 
 __all__ = ["LazyPattern"]

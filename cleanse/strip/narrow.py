@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from typing import Any, TypeAlias
 
 __all__ = ["EDGE", "MAX_SEEN", "Narrowing", "Position", "Trie", "fits", "trie"]
 
@@ -68,7 +71,10 @@ MAX_SEEN = 100_000
 #: others]``, a dict from each single character to the trie of what may follow
 #: it, and a list of ``[position, trie]`` for the other positions. Plain lists
 #: and dicts, so it is stored as JSON as it is (`cleanse.strip.build`).
-Trie = Sequence[Any]
+if TYPE_CHECKING:
+    Trie: TypeAlias = Sequence[Any]
+else:  # the same at run time (other modules' aliases use it), without typing
+    Trie = Sequence[object]
 
 
 def trie(

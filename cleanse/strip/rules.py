@@ -21,10 +21,9 @@ import sys
 import unicodedata
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, cast
 
+from cleanse._frozen import Frozen, _set
 from cleanse.strip.lazy import LazyPattern
 
 __all__ = [
@@ -44,8 +43,10 @@ __all__ = [
     "site_slug",
 ]
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any, Literal, TypeAlias
 
     import regex
 
@@ -88,7 +89,7 @@ CATEGORIES = frozenset(
     }
 )
 
-Kind = Literal["line", "teaser", "tail"]
+Kind: TypeAlias = 'Literal["line", "teaser", "tail"]'
 KINDS: frozenset[str] = frozenset({"line", "teaser", "tail"})
 
 #: The longest line a ``line`` rule can match. CMS strings are short; a longer line
@@ -210,8 +211,7 @@ def site_slug(site: str) -> str:
     return slug or "unnamed"
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Frozen):
     """One boilerplate rule, as read from a rule file.
 
     - ``id``: ``<language>.<category>.<slug>``, unique and stable; edits carry it.
@@ -231,6 +231,37 @@ class Rule:
       ``cleanse learn`` writes carry it (docs/learn.md).
     """
 
+    __slots__ = (
+        "category",
+        "description",
+        "file",
+        "id",
+        "keep",
+        "kind",
+        "lang_specific",
+        "language",
+        "match",
+        "pattern",
+        "phrases",
+        "site",
+        "source",
+    )
+    _fields = (
+        "id",
+        "category",
+        "kind",
+        "phrases",
+        "pattern",
+        "description",
+        "source",
+        "match",
+        "keep",
+        "lang_specific",
+        "language",
+        "file",
+        "site",
+    )
+
     id: str
     category: str
     kind: Kind
@@ -243,11 +274,40 @@ class Rule:
     lang_specific: bool
     language: str
     file: str
-    site: str | None = None
+    site: str | None
+
+    def __init__(  # noqa: PLR0917 - positional, as the dataclass's was
+        self,
+        id: str,
+        category: str,
+        kind: Kind,
+        phrases: tuple[str, ...],
+        pattern: str | None,
+        description: str,
+        source: str,
+        match: tuple[str, ...],
+        keep: tuple[str, ...],
+        lang_specific: bool,
+        language: str,
+        file: str,
+        site: str | None = None,
+    ) -> None:
+        _set(self, "id", id)
+        _set(self, "category", category)
+        _set(self, "kind", kind)
+        _set(self, "phrases", phrases)
+        _set(self, "pattern", pattern)
+        _set(self, "description", description)
+        _set(self, "source", source)
+        _set(self, "match", match)
+        _set(self, "keep", keep)
+        _set(self, "lang_specific", lang_specific)
+        _set(self, "language", language)
+        _set(self, "file", file)
+        _set(self, "site", site)
 
 
-@dataclass(frozen=True, eq=False)
-class RuleSet:
+class RuleSet(Frozen):
     """An ordered collection of rules, from one file or several.
 
     Equality is identity: a rule set is compiled once per `Strip` step, and
@@ -258,13 +318,32 @@ class RuleSet:
     True
     """
 
+    __slots__ = ("description", "files", "group_by", "language", "rules")
+    _fields: tuple[str, ...] = ("rules", "language", "description", "files", "group_by")
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     rules: tuple[Rule, ...]
-    language: str = "mixed"
-    description: str = ""
-    files: tuple[str, ...] = ()
+    language: str
+    description: str
+    files: tuple[str, ...]
     #: How records are grouped into sites for the ``site`` rules: ``"url"`` (the
     #: host of the record's ``url`` field), another field name, or ``None``.
-    group_by: str | None = None
+    group_by: str | None
+
+    def __init__(
+        self,
+        rules: tuple[Rule, ...],
+        language: str = "mixed",
+        description: str = "",
+        files: tuple[str, ...] = (),
+        group_by: str | None = None,
+    ) -> None:
+        _set(self, "rules", rules)
+        _set(self, "language", language)
+        _set(self, "description", description)
+        _set(self, "files", files)
+        _set(self, "group_by", group_by)
 
     def get(self, rule_id: str) -> Rule:
         """The rule with this id; `KeyError` if there is none."""
@@ -379,7 +458,7 @@ def parse_rules(data: Mapping[str, Any], file: str, *, check: bool = True) -> Ru
 def _strings(value: object, field: str, file: str, rule: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise RuleError(file, rule, f"{field} must be a list of strings")
-    return tuple(cast(list[str], value))
+    return tuple(value)
 
 
 def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:

@@ -31,9 +31,9 @@ They run first, so the other rules see the text without the site's own lines:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 
+from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 from cleanse.strip.engine import Engine
@@ -55,8 +55,7 @@ def is_disabled(rule: Rule, disable: frozenset[str]) -> bool:
     return any(".".join(parts[:n]) in disable for n in range(1, len(parts)))
 
 
-@dataclass(frozen=True)
-class Strip:
+class Strip(Frozen):
     """The strip step (see the module docstring).
 
     - ``rules``: the rule set; ``None`` means the rules shipped with cleanse.
@@ -70,29 +69,40 @@ class Strip:
     rule files want records mapped to sites (`cleanse.records` does it).
     """
 
-    rules: RuleSet | None = None
-    disable: frozenset[str] = frozenset()
-    extra: tuple[RuleSet, ...] = ()
-    name: str = "strip"
-    _engines: dict[str, Engine] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    # No __slots__, and pickled with its __dict__: workers get the compiled
+    # engines as they are instead of compiling them again.
+    _fields = ("rules", "disable", "extra", "name")
+    _pickle_by_fields = False
+
+    rules: RuleSet | None
+    disable: frozenset[str]
+    extra: tuple[RuleSet, ...]
+    name: str
+    _engines: dict[str, Engine]
     # Site rules by site; their engines are built on first sight of the site (and
     # language, for language-specific ones): a rule file may name thousands of
     # sites, and a batch usually meets few of them.
-    _site_rules: dict[str, tuple[Rule, ...]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
-    _site_engines: dict[tuple[str, str], Engine] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
-    _group_by: str | None = field(init=False, repr=False, compare=False, default=None)
+    _site_rules: dict[str, tuple[Rule, ...]]
+    _site_engines: dict[tuple[str, str], Engine]
+    _group_by: str | None
 
-    def __post_init__(self) -> None:
-        base = self.rules if self.rules is not None else builtin_rules()
-        merged = RuleSet.merge(base, *self.extra)
-        disable = frozenset(self.disable)
-        object.__setattr__(self, "disable", disable)
+    def __init__(
+        self,
+        rules: RuleSet | None = None,
+        disable: frozenset[str] = frozenset(),
+        extra: tuple[RuleSet, ...] = (),
+        name: str = "strip",
+    ) -> None:
+        _set(self, "rules", rules)
+        _set(self, "extra", extra)
+        _set(self, "name", name)
+        _set(self, "_engines", {})
+        _set(self, "_site_rules", {})
+        _set(self, "_site_engines", {})
+        base = rules if rules is not None else builtin_rules()
+        merged = RuleSet.merge(base, *extra)
+        disable = frozenset(disable)
+        _set(self, "disable", disable)
         unknown = [
             name
             for name in sorted(disable)
@@ -105,7 +115,7 @@ class Strip:
                 f"prefix (categories: {', '.join(sorted(CATEGORIES))}; rule ids "
                 "look like de.comment.schreibe-einen-kommentar)"
             )
-        object.__setattr__(self, "_group_by", merged.group_by)
+        _set(self, "_group_by", merged.group_by)
         enabled = [rule for rule in merged.rules if not is_disabled(rule, disable)]
         by_site: dict[str, list[Rule]] = {}
         for rule in enabled:

@@ -1,0 +1,118 @@
+"""Start-up stays cheap: the modules ``cleanse`` imports to clean a short text.
+
+Times vary with the machine; which modules load does not. Each module named here
+once cost the command line milliseconds on every run (docs/performance.md has the
+figures), so a change that brings one back fails here rather than going unnoticed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+#: Never imported by ``cleanse < short-text``: stdlib modules that are slow to
+#: import (dataclasses pulls in inspect, ast, dis, tokenize; argparse is only
+#: needed when there are arguments to read), regex (the strip
+#: step's patterns compile on first need), and the heavy dependencies.
+NOT_ON_TEXT_PATH = (
+    "dataclasses",
+    "inspect",
+    "ast",
+    "typing",
+    "argparse",
+    "gettext",
+    "copy",
+    "pathlib",
+    "tomllib",
+    "threading",
+    "concurrent.futures",
+    "regex",
+    "ftfy",
+    "langdetect",
+    "langdetect_rs",
+    "trafilatura",
+    "lxml",
+)
+
+_PROBE = """
+import json, sys
+before = set(sys.modules)
+from cleanse.cli import run_cli
+import io
+out, err = io.BytesIO(), io.StringIO()
+status = run_cli(sys.argv[1:], io.BytesIO(sys.stdin.buffer.read()), out, err)
+print(json.dumps({
+    "status": status,
+    "output": out.getvalue().decode(),
+    "loaded": sorted(set(sys.modules) - before),
+}))
+"""
+
+
+def _probe(text: str, *args: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, *args],
+        input=text.encode(),
+        capture_output=True,
+        check=True,
+    )
+    data: dict[str, object] = json.loads(result.stdout.decode().splitlines()[-1])
+    return data
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo\u00a0Welt. Ein kurzer Text.\n",
+        "Der Vertrag gilt.\nSchreibe einen Kommentar\nTeilen mit:\n",
+        "Caf\u00e9 und K\u00f6ln.  \n\n\n\nEnde.\n",
+    ],
+)
+def test_cleaning_a_short_text_imports_none_of_the_slow_modules(text: str) -> None:
+    found = _probe(text)
+    assert found["status"] == 0
+    loaded = set(found["loaded"])  # type: ignore[call-overload]
+    assert "cleanse.strip.step" in loaded  # the probe really cleaned
+    assert sorted(loaded & set(NOT_ON_TEXT_PATH)) == []
+
+
+def test_the_probe_sees_a_slow_module_when_one_is_needed() -> None:
+    # Mojibake needs ftfy: the probe does report what cleaning imports.
+    found = _probe("Wei\u00c3\u0178russland\n")
+    assert found["output"] == "Wei\u00dfrussland\n"
+    assert "ftfy" in found["loaded"]  # type: ignore[operator]
+
+
+def test_help_imports_no_cleaning_module() -> None:
+    code = (
+        "import sys\nbefore = set(sys.modules)\nfrom cleanse.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in set(sys.modules) - before"
+        " if m.startswith('cleanse.') or m in ('typing', 'dataclasses', 'json')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    )
+    assert (
+        result.stdout.strip().splitlines()[-1] == "['cleanse._frozen', 'cleanse.cli']"
+    )
+
+
+def test_jsonl_mode_imports_neither_dataclasses_nor_typing() -> None:
+    found = _probe(
+        '{"id": 1, "text": "Hallo\\u00a0Welt. Ein kurzer Text."}\n', "--jsonl"
+    )
+    assert found["status"] == 0
+    assert '"id": 1' in str(found["output"])
+    loaded = set(found["loaded"])  # type: ignore[call-overload]
+    # Here there are options to read, and the language to report: a detector.
+    slow = set(NOT_ON_TEXT_PATH) - {
+        "argparse",
+        "gettext",
+        "langdetect",
+        "langdetect_rs",
+    }
+    assert sorted(loaded & slow) == []
