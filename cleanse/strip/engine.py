@@ -324,6 +324,11 @@ class Engine:
         self._gate_short = {word for word in gate if len(word) < 3}
         self._gate_words = frozenset(gate)
         self._tail_by_word = self._by_first_word(tails, _SEP)
+        # A folded line that is a ``line`` phrase's or a tail marker's key as it
+        # stands is its own normalised form (keys are), so `verdicts` looks it
+        # up before anything else; line rules win over markers, as in
+        # `match_line`.
+        self._direct: dict[str, Rule] = {**self._markers, **self._lines}
 
     @staticmethod
     def _alternation(
@@ -365,7 +370,7 @@ class Engine:
             grouped.setdefault(alternative[2], []).append(alternative)
         return {word: cls._alternation(group, rest) for word, group in grouped.items()}
 
-    def _surely_kept(self, folded: str) -> bool:
+    def _surely_kept(self, folded: str, spaced: bool = True) -> bool:
         """True if no rule can take a line that starts with a letter, whose
         casefolded form is ``folded``, 8 to 200 characters long; False means
         "look closer" (`match_line`'s general path decides).
@@ -382,7 +387,9 @@ class Engine:
             key = folded[:-1]
         else:
             return False
-        if not folded.isprintable() or "  " in folded or key in self._phrase_keys:
+        if key in self._phrase_keys or (
+            spaced and (not folded.isprintable() or "  " in folded)
+        ):
             return False
         # The first word: a word of letters is not cut by a separator, so it is
         # `_first_word` (casefold never makes a space of anything but a space).
@@ -421,13 +428,24 @@ class Engine:
         >>> how
         'tail'
         """
+        if len(line) <= MAX_LINE_RULE:
+            if folded is None:
+                folded = line.casefold()
+            if (
+                len(line) >= _FAST_MIN
+                and line[:1].isalpha()
+                and self._surely_kept(folded)
+            ):
+                return None
+        return self._look_closer(line, folded)
+
+    def _look_closer(self, line: str, folded: str | None) -> tuple[Rule, str] | None:
+        """`match_line` for a line `_surely_kept` did not answer."""
         size = len(line)
         light = ""
         if size <= MAX_LINE_RULE:
             if folded is None:
                 folded = line.casefold()
-            if size >= _FAST_MIN and line[:1].isalpha() and self._surely_kept(folded):
-                return None
             # ``key`` (`normalise_line`) is ``light`` without its edges; most
             # lines start with a letter and end with one or with a full stop.
             light = collapse_spaces(folded)
@@ -519,16 +537,41 @@ class Engine:
         found: dict[int, Rule] = {}
         markers: list[int] = []
         lone: list[int] = []
-        match_line = self.match_line
         if folded is None:
             folded = "\n".join(lines).casefold()
         folded_lines = folded.split("\n")
+        # Whether some line may have white space to collapse (`_surely_kept`
+        # asks each line): most documents have none, and one look at the whole
+        # tells (the line breaks are the only unprintable characters left).
+        spaced = "  " in folded or not folded.replace("\n", " ").isprintable()
         if len(folded_lines) != len(lines):
             folded_lines = [line.casefold() for line in lines]  # lines with breaks
-        for index, line in enumerate(lines):
-            if not line:
+            spaced = True
+        direct = self._direct
+        surely_kept = self._surely_kept
+        look_closer = self._look_closer
+        for index, key in enumerate(folded_lines):
+            if not key:
                 continue  # a quarter of an article's lines; no rule takes them
-            hit = match_line(line, folded_lines[index])
+            line = lines[index]
+            size = len(line)
+            if size <= MAX_LINE_RULE:
+                # What `match_line` does, in its order, without a call per line.
+                rule = direct.get(key)
+                if rule is not None:
+                    found[index] = rule
+                    if rule.kind == "tail":
+                        markers.append(index)
+                    continue
+                if (
+                    size >= _FAST_MIN
+                    and line[:1].isalpha()
+                    and surely_kept(key, spaced)
+                ):
+                    continue
+            elif size > MAX_PREFIX_LINE:
+                continue
+            hit = look_closer(line, key)
             if hit is None:
                 continue
             found[index] = hit[0]
@@ -544,7 +587,8 @@ class Engine:
                 and is_short_title(lines[following])
             ):
                 found[following] = found[index]
-        self._tails(lines, markers, found)
+        if markers:
+            self._tails(lines, markers, found)
         return found
 
     @staticmethod
