@@ -370,12 +370,14 @@ class Engine:
             grouped.setdefault(alternative[2], []).append(alternative)
         return {word: cls._alternation(group, rest) for word, group in grouped.items()}
 
-    def _surely_kept(self, folded: str, spaced: bool = True) -> bool:
-        """True if no rule can take a line that starts with a letter, whose
-        casefolded form is ``folded``, 8 to 200 characters long; False means
-        "look closer" (`match_line`'s general path decides).
+    def _plain(self, folded: str, spaced: bool = True) -> tuple[str, str, int] | None:
+        """What `match_line` needs to know of a plain line, one that starts with
+        a letter, whose casefolded form is ``folded``, 8 to 200 characters long
+        and not a phrase: ``(key, first word, patterns)``, the patterns (a bit
+        mask) being those whose ends and affixes fit; None if the line is not
+        plain (`_look_closer` decides).
 
-        Most article lines come here and leave after four lookups: when
+        Most article lines are plain and leave after a few lookups: when
         ``folded`` has nothing to collapse and ends in a letter or a letter and a
         full stop, ``light`` is ``folded`` and ``key`` is it or it without the
         stop, so they share their first characters.
@@ -386,16 +388,16 @@ class Engine:
         elif last == "." and folded[-2:-1].isalpha():
             key = folded[:-1]
         else:
-            return False
+            return None
         if key in self._phrase_keys or (
             spaced and (not folded.isprintable() or "  " in folded)
         ):
-            return False
+            return None
         # The first word: a word of letters is not cut by a separator, so it is
         # `_first_word` (casefold never makes a space of anything but a space).
         word = folded.partition(" ")[0].rstrip(".,;!?")
-        if not word.isalpha() or word in self._gate_words:
-            return False
+        if not word.isalpha():
+            return None
         head = folded[:NARROW]
         tails = self._tails_seen
         members = tails.get(folded[-NARROW:])
@@ -406,6 +408,7 @@ class Engine:
             members |= self._tail_mask(key[-NARROW:]) if more is None else more
         if members:
             members &= self._heads.get(head) or self._head_mask(head)
+        found = 0
         while members:
             bit = members & -members
             members ^= bit
@@ -413,8 +416,14 @@ class Engine:
             if (starts is None or folded.startswith(starts)) and (
                 ends is None or folded.endswith(ends) or key.endswith(ends)
             ):
-                return False
-        return True
+                found |= bit
+        return key, word, found
+
+    def _surely_kept(self, folded: str) -> bool:
+        """True if no rule can take a plain line (`_plain`) whose casefolded
+        form is ``folded``; False means "look closer"."""
+        plain = self._plain(folded)
+        return plain is not None and not plain[2] and plain[1] not in self._gate_words
 
     def match_line(
         self, line: str, folded: str | None = None
@@ -466,27 +475,9 @@ class Engine:
                     if not caps or line.isupper():
                         return rule, "lone"
             if self._patterns:
-                # The first pattern (in rule order) that fullmatches the
-                # normalised line wins, else the first that fullmatches ``light``.
-                heads, tails = self._heads, self._tails_seen
-                for text in (key, light) if light is not key else (key,):
-                    head, tail = text[:NARROW], text[-NARROW:]
-                    members = heads.get(head)
-                    if members is None:
-                        members = self._head_mask(head)
-                    if members:
-                        members &= tails.get(tail) or self._tail_mask(tail)
-                    while members:
-                        bit = members & -members
-                        members ^= bit
-                        index = bit.bit_length() - 1
-                        starts, ends = self._affixes[index]
-                        if (
-                            (starts is None or text.startswith(starts))
-                            and (ends is None or text.endswith(ends))
-                            and self._patterns[index].fullmatch(text) is not None
-                        ):
-                            return self._pattern_rules[index], "line"
+                rule = self._pattern_hit(key, light)
+                if rule is not None:
+                    return rule, "line"
         elif size > MAX_PREFIX_LINE:
             return None
         # A line that starts with a letter has its first word at the start of
@@ -501,9 +492,37 @@ class Engine:
             and light[:1] not in self._gate_short
         ):
             return None
+        return self._keyword_hit(line, _first_word(line))
+
+    def _pattern_hit(self, key: str, light: str) -> Rule | None:
+        """The first pattern (in rule order) that fullmatches the normalised
+        line ``key``, else the first that fullmatches ``light``."""
+        heads, tails = self._heads, self._tails_seen
+        for text in (key, light) if light is not key else (key,):
+            head, tail = text[:NARROW], text[-NARROW:]
+            members = heads.get(head)
+            if members is None:
+                members = self._head_mask(head)
+            if members:
+                members &= tails.get(tail) or self._tail_mask(tail)
+            while members:
+                bit = members & -members
+                members ^= bit
+                index = bit.bit_length() - 1
+                starts, ends = self._affixes[index]
+                if (
+                    (starts is None or text.startswith(starts))
+                    and (ends is None or text.endswith(ends))
+                    and self._patterns[index].fullmatch(text) is not None
+                ):
+                    return self._pattern_rules[index]
+        return None
+
+    def _keyword_hit(self, line: str, start: str) -> tuple[Rule, str] | None:
+        """The teaser or tail marker that starts ``line``, whose first word
+        (`_first_word`) is ``start``."""
         # Keyword and separator are matched as a prefix (the rule is the group
         # that matched); what follows is then checked on its own.
-        start = _first_word(line)
         teaser = self._teaser_by_word.get(start)
         if teaser is not None and start in self._teaser_first:
             found = teaser.match(line)
@@ -540,7 +559,7 @@ class Engine:
         if folded is None:
             folded = "\n".join(lines).casefold()
         folded_lines = folded.split("\n")
-        # Whether some line may have white space to collapse (`_surely_kept`
+        # Whether some line may have white space to collapse (`_plain`
         # asks each line): most documents have none, and one look at the whole
         # tells (the line breaks are the only unprintable characters left).
         spaced = "  " in folded or not folded.replace("\n", " ").isprintable()
@@ -548,30 +567,46 @@ class Engine:
             folded_lines = [line.casefold() for line in lines]  # lines with breaks
             spaced = True
         direct = self._direct
-        surely_kept = self._surely_kept
+        plain_line = self._plain
+        pattern_hit = self._pattern_hit
+        keyword_hit = self._keyword_hit
         look_closer = self._look_closer
-        for index, key in enumerate(folded_lines):
-            if not key:
+        gate = self._gate_words
+        for index, folded_line in enumerate(folded_lines):
+            if not folded_line:
                 continue  # a quarter of an article's lines; no rule takes them
             line = lines[index]
             size = len(line)
             if size <= MAX_LINE_RULE:
                 # What `match_line` does, in its order, without a call per line.
-                rule = direct.get(key)
+                rule = direct.get(folded_line)
                 if rule is not None:
                     found[index] = rule
                     if rule.kind == "tail":
                         markers.append(index)
                     continue
-                if (
-                    size >= _FAST_MIN
-                    and line[:1].isalpha()
-                    and surely_kept(key, spaced)
-                ):
-                    continue
+                plain = (
+                    plain_line(folded_line, spaced)
+                    if size >= _FAST_MIN and line[:1].isalpha()
+                    else None
+                )
+                if plain is not None:
+                    # A plain line skips what `_plain` settled: phrases, and
+                    # the patterns and keywords that cannot fit.
+                    key, start, patterns = plain
+                    rule = pattern_hit(key, folded_line) if patterns else None
+                    if rule is not None:
+                        found[index] = rule
+                        continue
+                    if start not in gate:
+                        continue
+                    hit = keyword_hit(line, start)
+                else:
+                    hit = look_closer(line, folded_line)
             elif size > MAX_PREFIX_LINE:
                 continue
-            hit = look_closer(line, key)
+            else:
+                hit = look_closer(line, folded_line)
             if hit is None:
                 continue
             found[index] = hit[0]
