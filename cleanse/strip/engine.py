@@ -80,6 +80,8 @@ NARROW = EDGE
 # line's first `NARROW` characters.
 _FAST_MIN = 8
 
+# Characters `strip_edges` always strips (categories P, S, N, Z; a test checks).
+_ASCII_EDGES = "".join(chr(code) for code in range(32, 127) if not chr(code).isalpha())
 # Decoration before a keyword: bullets, arrows, bold markers.
 _DECOR_CHARS = "*•·►▶→»>|#–—-"
 _DECOR = r"[\s*•·►▶→»>|#–—\-]{0,6}"
@@ -448,8 +450,11 @@ class Engine:
                 return None
         return self._look_closer(line, folded)
 
-    def _look_closer(self, line: str, folded: str | None) -> tuple[Rule, str] | None:
-        """`match_line` for a line `_surely_kept` did not answer."""
+    def _look_closer(
+        self, line: str, folded: str | None, spaced: bool = True
+    ) -> tuple[Rule, str] | None:
+        """`match_line` for a line `_surely_kept` did not answer; ``spaced``
+        False says ``folded`` is printable and holds no two spaces in a row."""
         size = len(line)
         light = ""
         if size <= MAX_LINE_RULE:
@@ -457,14 +462,21 @@ class Engine:
                 folded = line.casefold()
             # ``key`` (`normalise_line`) is ``light`` without its edges; most
             # lines start with a letter and end with one or with a full stop.
-            light = collapse_spaces(folded)
+            # Without runs or other white space, only a space at an end goes
+            # (`str.strip` returns the string itself when there is none).
+            light = collapse_spaces(folded) if spaced else folded.strip(" ")
             starts_with_letter = light[:1].isalpha()
             if starts_with_letter and light[-1:].isalpha():
                 key = light
             elif starts_with_letter and light[-1:] == "." and light[-2:-1].isalpha():
                 key = light[:-1]
             else:
-                key = strip_edges(light)
+                # ASCII punctuation, symbols, digits and the space are edges:
+                # when stripping those leaves letters at both ends, that is all
+                # `strip_edges` would strip, without its loop.
+                key = light.strip(_ASCII_EDGES)
+                if not (key[:1].isalpha() and key[-1:].isalpha()):
+                    key = strip_edges(light)
                 if not key:
                     return None
             if key in self._phrase_keys:
@@ -567,7 +579,10 @@ class Engine:
             folded_lines = [line.casefold() for line in lines]  # lines with breaks
             spaced = True
         direct = self._direct
-        plain_line = self._plain
+        phrase_keys = self._phrase_keys
+        heads, tails = self._heads, self._tails_seen
+        head_mask, tail_mask = self._head_mask, self._tail_mask
+        affixes = self._affixes
         pattern_hit = self._pattern_hit
         keyword_hit = self._keyword_hit
         look_closer = self._look_closer
@@ -585,28 +600,64 @@ class Engine:
                     if rule.kind == "tail":
                         markers.append(index)
                     continue
-                plain = (
-                    plain_line(folded_line, spaced)
-                    if size >= _FAST_MIN and line[:1].isalpha()
-                    else None
-                )
-                if plain is not None:
-                    # A plain line skips what `_plain` settled: phrases, and
-                    # the patterns and keywords that cannot fit.
-                    key, start, patterns = plain
-                    rule = pattern_hit(key, folded_line) if patterns else None
-                    if rule is not None:
-                        found[index] = rule
-                        continue
-                    if start not in gate:
-                        continue
-                    hit = keyword_hit(line, start)
+                # `_plain`, written out: most lines come here, and leave.
+                last = folded_line[-1:]
+                if last.isalpha():
+                    key = folded_line
+                elif last == "." and folded_line[-2:-1].isalpha():
+                    key = folded_line[:-1]
                 else:
-                    hit = look_closer(line, folded_line)
+                    key = ""
+                if (
+                    key
+                    and size >= _FAST_MIN
+                    and line[:1].isalpha()
+                    and key not in phrase_keys
+                    and not (
+                        spaced
+                        and (not folded_line.isprintable() or "  " in folded_line)
+                    )
+                ):
+                    start = folded_line.partition(" ")[0].rstrip(".,;!?")
+                    if start.isalpha():
+                        members = tails.get(folded_line[-NARROW:])
+                        if members is None:
+                            members = tail_mask(folded_line[-NARROW:])
+                        if key is not folded_line:
+                            more = tails.get(key[-NARROW:])
+                            members |= (
+                                tail_mask(key[-NARROW:]) if more is None else more
+                            )
+                        if members:
+                            head = folded_line[:NARROW]
+                            members &= heads.get(head) or head_mask(head)
+                        while members:
+                            bit = members & -members
+                            members ^= bit
+                            starts, ends = affixes[bit.bit_length() - 1]
+                            if (starts is None or folded_line.startswith(starts)) and (
+                                ends is None
+                                or folded_line.endswith(ends)
+                                or key.endswith(ends)
+                            ):
+                                # A pattern fits: try them all, in rule order.
+                                rule = pattern_hit(key, folded_line)
+                                if rule is not None:
+                                    found[index] = rule
+                                break
+                        if index in found:
+                            continue
+                        if start not in gate:
+                            continue
+                        hit = keyword_hit(line, start)
+                    else:
+                        hit = look_closer(line, folded_line, spaced)
+                else:
+                    hit = look_closer(line, folded_line, spaced)
             elif size > MAX_PREFIX_LINE:
                 continue
             else:
-                hit = look_closer(line, folded_line)
+                hit = look_closer(line, folded_line, spaced)
             if hit is None:
                 continue
             found[index] = hit[0]
