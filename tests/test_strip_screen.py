@@ -23,7 +23,7 @@ from cleanse.strip import Strip
 from cleanse.strip.engine import _ASCII_EDGES, Engine, is_short_title
 from cleanse.strip.rules import Rule, builtin_rules, strip_edges
 from tests.strategies import any_text, scraped_text
-from tests.test_strip_engine import reference_verdicts
+from tests.test_strip_engine import keyword_lines, reference_verdicts
 
 RULES = builtin_rules().rules
 ENGINE = Engine(RULES)
@@ -75,10 +75,10 @@ _AFTER = ("", ".", ":", " (3)", " 12", " *", " »", " …", "!", "  ", " |", "..
 def example_lines(draw: st.DrawFn) -> str:
     """A rule example or phrase, decorated, counted, spaced or recased."""
     line = draw(st.sampled_from(_EXAMPLES))
-    line = draw(st.sampled_from(_BEFORE)) + line + draw(st.sampled_from(_AFTER))
-    spacing = draw(st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003"]))
-    if spacing != " ":
-        line = line.replace(" ", spacing, draw(st.integers(1, 3)))
+    if draw(st.booleans()):  # half of them as they stand, the plain lines
+        line = draw(st.sampled_from(_BEFORE)) + line + draw(st.sampled_from(_AFTER))
+        spacing = draw(st.sampled_from([" ", "  ", "\u00a0", "\t", " \u2003"]))
+        line = line.replace(" ", spacing, draw(st.integers(0, 3)))
     case = draw(st.sampled_from([str, str.upper, str.lower, str.title, str.swapcase]))
     return case(line)
 
@@ -93,6 +93,7 @@ _PROSE = (
 _document_lines = st.lists(
     st.one_of(
         example_lines(),
+        keyword_lines().map(lambda line: line.replace("\n", " ")),
         st.sampled_from(_PROSE),
         st.just(""),
         any_text.map(lambda text: text.replace("\n", " ")),
@@ -165,6 +166,11 @@ _DE_COMMENT = "de.comment.schreibe-einen-kommentar"
         (
             ["Lesen lernen ist wichtig.", "LESEN  Der Chef der Armee stirbt"],
             {1: "de.teaser.lesen"},
+        ),
+        # a plain teaser line: its first word is a keyword's
+        (
+            ["Der Vertrag gilt.", "Read more: Storm damage bill passes 200 million"],
+            {1: "en.teaser.read-more"},
         ),
         # a plain line only a pattern takes
         (["Proudly powered by WordPress"], {0: "en.credit.powered-by"}),
