@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cleanse.strip.lazy import LazyPattern
-from cleanse.strip.narrow import EDGE, Narrowing, Trie, trie
+from cleanse.strip.narrow import EDGE, Narrowing, Trie, required_texts, trie
 from cleanse.strip.rules import (
     MAX_LINE_RULE,
     Rule,
@@ -296,6 +296,10 @@ class Engine:
         # Fixed starts and ends of each pattern: a str.startswith or endswith
         # costs a tenth of a regex call that fails.
         self._affixes = [(starts, ends) for starts, ends, _, _ in described]
+        # Texts one of which a match of the pattern holds (`required_texts`),
+        # read the first time the pattern is a candidate: a substring test
+        # costs a fraction of a regex call that fails.
+        self._required: dict[int, tuple[str, ...] | None] = {}
         # Bit masks of the patterns a text's first (last) characters allow, by
         # those characters; filled on first sight.
         self._narrowing = Narrowing((heads, tails) for _, _, heads, tails in described)
@@ -525,10 +529,21 @@ class Engine:
                 if (
                     (starts is None or text.startswith(starts))
                     and (ends is None or text.endswith(ends))
+                    and self._may_hold(index, text)
                     and self._patterns[index].fullmatch(text) is not None
                 ):
                     return self._pattern_rules[index]
         return None
+
+    def _may_hold(self, index: int, text: str) -> bool:
+        """False if ``text`` lacks every text a match of pattern ``index``
+        holds (`required_texts`), so the pattern cannot match it."""
+        if index in self._required:
+            needed = self._required[index]
+        else:
+            needed = required_texts(self._pattern_rules[index].pattern or "")
+            self._required[index] = needed
+        return needed is None or any(part in text for part in needed)
 
     def _keyword_hit(self, line: str, start: str) -> tuple[Rule, str] | None:
         """The teaser or tail marker that starts ``line``, whose first word
@@ -583,6 +598,7 @@ class Engine:
         heads, tails = self._heads, self._tails_seen
         head_mask, tail_mask = self._head_mask, self._tail_mask
         affixes = self._affixes
+        may_hold = self._may_hold
         pattern_hit = self._pattern_hit
         keyword_hit = self._keyword_hit
         look_closer = self._look_closer
@@ -634,11 +650,16 @@ class Engine:
                         while members:
                             bit = members & -members
                             members ^= bit
-                            starts, ends = affixes[bit.bit_length() - 1]
-                            if (starts is None or folded_line.startswith(starts)) and (
-                                ends is None
-                                or folded_line.endswith(ends)
-                                or key.endswith(ends)
+                            at = bit.bit_length() - 1
+                            starts, ends = affixes[at]
+                            if (
+                                (starts is None or folded_line.startswith(starts))
+                                and (
+                                    ends is None
+                                    or folded_line.endswith(ends)
+                                    or key.endswith(ends)
+                                )
+                                and may_hold(at, folded_line)
                             ):
                                 # A pattern fits: try them all, in rule order.
                                 rule = pattern_hit(key, folded_line)
