@@ -15,6 +15,7 @@ compiled for them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -22,7 +23,16 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
     from typing import Any, TypeAlias
 
-__all__ = ["EDGE", "MAX_SEEN", "Narrowing", "Position", "Trie", "fits", "trie"]
+__all__ = [
+    "EDGE",
+    "MAX_SEEN",
+    "Narrowing",
+    "Position",
+    "Trie",
+    "fits",
+    "required_texts",
+    "trie",
+]
 
 #: How many characters at each end of a match `syntax.edge_classes` describes.
 EDGE = 3
@@ -166,3 +176,163 @@ class Narrowing:
             if parent >> index & 1 and (trie is None or _reaches(trie, text, 0)):
                 mask |= 1 << index
         return mask
+
+
+_REPEAT = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+# Escapes that stand for one character of a class, or for no character at all:
+# they end a run of plain text and ask for nothing.
+_CLASS_OR_ANCHOR = frozenset("sSdDwWbBAZ")
+# Escapes of a character that is itself plain text.
+_ESCAPED_PLAIN = frozenset("\\.*+?()[]{}|^$/-")
+
+
+class _UnreadSyntaxError(Exception):
+    """Syntax `required_texts` does not read: it then asks for nothing."""
+
+
+def required_texts(pattern: str) -> tuple[str, ...] | None:
+    """Texts one of which every match of ``pattern`` holds; None if the reader
+    finds none (or meets syntax it does not know, such as inline flags).
+
+    Read from the syntax, without compiling: in a sequence, a run of plain
+    characters or a group that must match once; in an alternation, one text
+    per branch. A quantified character or group asks for nothing, and neither
+    do classes, look-arounds and escapes. The engine skips a pattern for a line
+    that holds none of the texts, before any regex is called.
+
+    >>> required_texts(r"(?:proudly\\s)?powered by wordpress(?:\\s?\\|.*)?|theme: .+")
+    ('powered by wordpress', 'theme: ')
+    >>> required_texts(r"(?:eine?|zwei)?\\s?(?:antwort(?:en)?|kommentare?)\\s+auf")
+    ('antwort', 'kommentar')
+    >>> required_texts(r"tags?: .{1,80}") is None, required_texts(r"(?i)abc")
+    (False, None)
+    """
+    try:
+        end, found = _alternation(pattern, 0)
+    except _UnreadSyntaxError:
+        return None
+    if end != len(pattern):
+        return None  # an unbalanced ")": not read
+    return found
+
+
+def _alternation(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
+    branches: list[tuple[str, ...] | None] = []
+    while True:
+        pos, found = _sequence(pattern, pos)
+        branches.append(found)
+        if pos < len(pattern) and pattern[pos] == "|":
+            pos += 1
+            continue
+        break
+    if any(branch is None for branch in branches):
+        return pos, None
+    return pos, tuple(dict.fromkeys(text for b in branches if b for text in b))
+
+
+def _score(found: tuple[str, ...]) -> int:
+    # The shortest text of an any-of decides how much it narrows.
+    return min(len(text) for text in found)
+
+
+def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
+    best: tuple[str, ...] | None = None
+    run: list[str] = []
+
+    def close() -> None:
+        nonlocal best
+        text = "".join(run)
+        run.clear()
+        if text and (best is None or len(text) > _score(best)):
+            best = (text,)
+
+    while pos < len(pattern) and pattern[pos] not in "|)":
+        char = pattern[pos]
+        if char in "?*+{":
+            # A quantifier: the character before it may be absent or repeated.
+            if run:
+                run.pop()
+            close()
+            if char == "{":
+                # Only a counted repeat; anything else ("{" as itself, fuzzy
+                # constraints) is not read.
+                repeat = _REPEAT.match(pattern, pos)
+                if repeat is None:
+                    raise _UnreadSyntaxError
+                pos = repeat.end() - 1
+            pos += 1
+            continue
+        if char == "(":
+            close()
+            pos, found, counted = _group(pattern, pos)
+            if pos < len(pattern) and pattern[pos] in "?*+{":
+                counted = False  # the quantifier is read on the next turn
+            if counted and found and (best is None or _score(found) > _score(best)):
+                best = found
+            continue
+        if char == "[":
+            close()
+            pos = _skip_set(pattern, pos)
+            continue
+        if char == "\\":
+            escaped = pattern[pos + 1 : pos + 2]
+            if escaped in _ESCAPED_PLAIN:
+                run.append(escaped)
+            elif escaped in _CLASS_OR_ANCHOR:
+                close()
+            else:
+                raise _UnreadSyntaxError
+            pos += 2
+            continue
+        if char in ".^$":
+            close()
+        else:
+            run.append(char)
+        pos += 1
+    close()
+    return pos, best
+
+
+def _group(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool]:
+    """Read the group at ``pos``: (position after it, its texts, whether they
+    count: False for look-arounds)."""
+    counted = True
+    start = pos + 1
+    if pattern.startswith("(?", pos):
+        if pattern.startswith("(?:", pos) or pattern.startswith("(?>", pos):
+            start = pos + 3
+        elif pattern.startswith(("(?=", "(?!"), pos):
+            start, counted = pos + 3, False
+        elif pattern.startswith(("(?<=", "(?<!"), pos):
+            start, counted = pos + 4, False
+        elif pattern.startswith(("(?P<", "(?<"), pos):
+            closing = pattern.find(">", pos)
+            if closing < 0:
+                raise _UnreadSyntaxError
+            start = closing + 1
+        else:
+            raise _UnreadSyntaxError  # inline flags, conditionals, comments, ...
+    end, found = _alternation(pattern, start)
+    if end >= len(pattern) or pattern[end] != ")":
+        raise _UnreadSyntaxError
+    return end + 1, found, counted
+
+
+def _skip_set(pattern: str, pos: int) -> int:
+    """The position after the set that starts at ``pos``."""
+    pos += 1
+    if pattern[pos : pos + 1] == "^":
+        pos += 1
+    if pattern[pos : pos + 1] == "]":
+        pos += 1  # a "]" first in a set is itself
+    while pos < len(pattern):
+        char = pattern[pos]
+        if char == "\\":
+            pos += 2
+            continue
+        if char == "[":
+            raise _UnreadSyntaxError  # nested sets and POSIX classes: not read
+        if char == "]":
+            return pos + 1
+        pos += 1
+    raise _UnreadSyntaxError

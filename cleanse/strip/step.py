@@ -35,7 +35,7 @@ from functools import cache
 
 from cleanse._frozen import Frozen, _set
 from cleanse.document import Document
-from cleanse.lines import Change, rewrite
+from cleanse.lines import drop_lines
 from cleanse.strip.engine import Engine
 from cleanse.strip.rules import CATEGORIES, Rule, RuleSet, builtin_rules
 
@@ -159,25 +159,22 @@ class Strip(Frozen):
         return engine
 
     def __call__(self, doc: Document) -> Document:
-        site = doc.get_meta("site")
-        if site is not None and self._site_rules:
-            engine = self.site_engine_for(site, doc.lang)
+        # Strip only ever drops whole lines: `drop_lines` builds the edits
+        # straight from the verdicts.
+        if self._site_rules:
+            site = doc.get_meta("site")
+            engine = None if site is None else self.site_engine_for(site, doc.lang)
             if engine is not None:
                 found = engine.verdicts(doc.lines)
-                doc = rewrite(
-                    doc,
-                    self.name,
-                    {i: [Change(rule.id, None)] for i, rule in sorted(found.items())},
+                doc = drop_lines(
+                    doc, self.name, {i: rule.id for i, rule in found.items()}
                 )
         text = doc.text
         engine = self._engines.get(doc.lang) or self._engines[""]
         verdicts = engine.verdicts(text.split("\n"), text.casefold())
         if not verdicts:
             return doc
-        changes = {
-            index: [Change(rule.id, None)] for index, rule in sorted(verdicts.items())
-        }
-        return rewrite(doc, self.name, changes)
+        return drop_lines(doc, self.name, {i: rule.id for i, rule in verdicts.items()})
 
 
 @cache
