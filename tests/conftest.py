@@ -15,26 +15,16 @@ import os
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
-    "ci",
-    max_examples=500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    print_blob=True,
-    derandomize=True,
-)
-settings.register_profile(
-    "explore",
-    max_examples=500,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    print_blob=True,
-)
-settings.register_profile(
     "dev",
     max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# The full runs: the same settings, drawn the same way each time (ci) or afresh.
+settings.register_profile(
+    "explore", settings.get_profile("dev"), max_examples=500, print_blob=True
+)
+settings.register_profile("ci", settings.get_profile("explore"), derandomize=True)
 # CI machines set CI=true: they get the full 500 examples without extra flags, so
 # the README's test command is the same everywhere.
 _default = "ci" if os.environ.get("CI") else "dev"

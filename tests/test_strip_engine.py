@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 import pytest
@@ -102,13 +102,16 @@ def reference_match(line: str) -> tuple[Rule, str] | None:
     return None
 
 
-def reference_verdicts(lines: Sequence[str]) -> dict[int, str]:
-    """`Engine.verdicts` on `reference_match`."""
+def verdicts_by(
+    match: Callable[[str], tuple[Rule, str] | None], lines: Sequence[str]
+) -> dict[int, str]:
+    """`Engine.verdicts` spelled out as a loop of ``match`` calls, one per line
+    (the reference the engine's own loop is held to), as rule ids."""
     found: dict[int, Rule] = {}
     markers: list[int] = []
     lone: list[int] = []
     for index, line in enumerate(lines):
-        hit = reference_match(line)
+        hit = match(line)
         if hit is not None:
             found[index] = hit[0]
             if hit[1] == "tail":
@@ -127,6 +130,11 @@ def reference_verdicts(lines: Sequence[str]) -> dict[int, str]:
             found[following] = found[index]
     Engine._tails(lines, markers, found)
     return {index: rule.id for index, rule in found.items()}
+
+
+def reference_verdicts(lines: Sequence[str]) -> dict[int, str]:
+    """`Engine.verdicts` on `reference_match`."""
+    return verdicts_by(reference_match, lines)
 
 
 # Lines that come close to rules: their own examples and phrases, cut, joined,

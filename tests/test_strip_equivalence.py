@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 from cleanse.document import Document
 from cleanse.strip import Strip
-from cleanse.strip.engine import Engine, is_short_title
-from cleanse.strip.rules import Rule, builtin_rules
+from cleanse.strip.engine import Engine
+from cleanse.strip.rules import builtin_rules
 from tests.strategies import any_text, scraped_text
-from tests.test_strip_engine import lines_strategy, reference_verdicts
+from tests.test_strip_engine import lines_strategy, reference_verdicts, verdicts_by
 
 ENGINE = Engine(builtin_rules().rules)
 STEP = Strip()
@@ -33,30 +33,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def line_by_line(engine: Engine, lines: Sequence[str]) -> dict[int, str]:
     """`Engine.verdicts` as it was: `match_line` on each line, casefolding it."""
-    found: dict[int, Rule] = {}
-    markers: list[int] = []
-    lone: list[int] = []
-    for index, line in enumerate(lines):
-        hit = engine.match_line(line) if line else None
-        if hit is None:
-            continue
-        found[index] = hit[0]
-        if hit[1] == "tail":
-            markers.append(index)
-        elif hit[1] == "lone":
-            lone.append(index)
-    for index in lone:
-        following = next(
-            (i for i in range(index + 1, len(lines)) if lines[i].strip()), None
-        )
-        if (
-            following is not None
-            and following not in found
-            and is_short_title(lines[following])
-        ):
-            found[following] = found[index]
-    Engine._tails(lines, markers, found)
-    return {index: rule.id for index, rule in found.items()}
+    return verdicts_by(lambda line: engine.match_line(line) if line else None, lines)
 
 
 def test_no_character_casefolds_to_or_from_a_line_break() -> None:

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from cleanse.document import Document
 from cleanse.strip import Strip
-from cleanse.strip.engine import _ASCII_EDGES, Engine, is_short_title
-from cleanse.strip.rules import Rule, builtin_rules, strip_edges
+from cleanse.strip.engine import _ASCII_EDGES, Engine
+from cleanse.strip.rules import builtin_rules, strip_edges
 from tests.strategies import any_text, scraped_text
-from tests.test_strip_engine import keyword_lines, reference_verdicts
+from tests.test_strip_engine import keyword_lines, reference_verdicts, verdicts_by
 
 RULES = builtin_rules().rules
 ENGINE = Engine(RULES)
@@ -31,30 +31,7 @@ ENGINE = Engine(RULES)
 
 def line_by_line(engine: Engine, lines: Sequence[str]) -> dict[int, str]:
     """`Engine.verdicts` as a loop of `match_line` calls, one per line."""
-    found: dict[int, Rule] = {}
-    markers: list[int] = []
-    lone: list[int] = []
-    for index, line in enumerate(lines):
-        hit = engine.match_line(line) if line else None
-        if hit is None:
-            continue
-        found[index] = hit[0]
-        if hit[1] == "tail":
-            markers.append(index)
-        elif hit[1] == "lone":
-            lone.append(index)
-    for index in lone:
-        following = next(
-            (i for i in range(index + 1, len(lines)) if lines[i].strip()), None
-        )
-        if (
-            following is not None
-            and following not in found
-            and is_short_title(lines[following])
-        ):
-            found[following] = found[index]
-    Engine._tails(lines, markers, found)
-    return {index: rule.id for index, rule in found.items()}
+    return verdicts_by(lambda line: engine.match_line(line) if line else None, lines)
 
 
 def ours(lines: Sequence[str]) -> dict[int, str]:
