@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from cleanse.api import make_pipeline  # noqa: E402
 from cleanse.document import Document  # noqa: E402
-from cleanse.extract import EXTRACT_DEFAULTS  # noqa: E402
+from cleanse.extract import _OUTPUT, EXTRACT_DEFAULTS  # noqa: E402
 from cleanse.pipeline import Pipeline, step_name  # noqa: E402
 
 
@@ -60,14 +60,7 @@ def main() -> None:
     ]
     pages = base * args.repeat
     pipeline = html_pipeline()
-    settings = dict(
-        EXTRACT_DEFAULTS,
-        output_format="txt",
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        with_metadata=False,
-    )
+    settings = {**EXTRACT_DEFAULTS, **_OUTPUT}
 
     def alone(page: str) -> object:
         return trafilatura.extract(page, **settings)

@@ -47,7 +47,14 @@ import unicodedata
 from cleanse.quotes.styles import STYLES, QuoteStyle
 from cleanse.tidy import TRAILING_SPACES
 
-__all__ = ["MARK_CHARS", "READ_MARKS", "apply_style", "has_marks", "restyle_lines"]
+__all__ = [
+    "MARK_CHARS",
+    "READ_MARKS",
+    "apply_style",
+    "has_marks",
+    "restyle_lines",
+    "with_lines",
+]
 
 #: Every character the engine may treat as a quotation mark or apostrophe.
 MARK_CHARS = "\"'“”„‟‘’‚‛«»‹›"
@@ -628,7 +635,15 @@ def apply_style(text: str, style: QuoteStyle) -> str:
 
     Line breaks never change, so the result has the lines of ``text``.
     """
-    changed = restyle_lines(text, style)
+    return with_lines(text, restyle_lines(text, style))
+
+
+def with_lines(text: str, changed: dict[int, str]) -> str:
+    """``text`` with the lines ``changed`` names (index to new line) replaced.
+
+    >>> with_lines("a\\nb\\nc", {1: "B"})
+    'a\\nB\\nc'
+    """
     if not changed:
         return text
     lines = text.split("\n")

@@ -16,7 +16,7 @@ from functools import cache
 from cleanse._frozen import Frozen, _set
 from cleanse.document import UNDETERMINED, Document
 from cleanse.lines import Change, rewrite
-from cleanse.quotes.engine import READ_MARKS, has_marks, restyle_lines
+from cleanse.quotes.engine import READ_MARKS, has_marks, restyle_lines, with_lines
 from cleanse.quotes.styles import QuoteStyle, style_for
 
 __all__ = ["Quotes", "set_quotes"]
@@ -31,13 +31,7 @@ def set_quotes(text: str, style: str) -> str:
     ``keep`` returns ``text`` unchanged; ``auto`` has no language to go by here and
     is refused with the other unknown names (use `Quotes` on a `Document`).
     """
-    changed = _settled_lines(text, style_for(style))
-    if not changed:
-        return text
-    lines = text.split("\n")
-    for index, line in changed.items():
-        lines[index] = line
-    return "\n".join(lines)
+    return with_lines(text, _settled_lines(text, style_for(style)))
 
 
 #: Passes at most: one almost always; see `_settled_lines`.
