@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleanse.document import Document, replay
-from cleanse.normalise import POLICY, Normalise, normalise_text
+from cleanse.normalise import (
+    _ANY_BREAK,
+    POLICY,
+    Normalise,
+    _line_changes,
+    _line_needs_work,
+    _needs_work,
+    normalise_text,
+)
 from tests.strategies import any_text, scraped_text
 
 CASES = [
@@ -74,3 +82,20 @@ def test_normalise_properties(text: str) -> None:
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
+
+
+def test_a_line_break_alone_needs_no_work() -> None:
+    # The screen once counted "\n" as a policy character (the CR LF row lists it),
+    # so every line of every document was searched and rebuilt for nothing.
+    assert not _needs_work("Erste Zeile.\nZweite Zeile.\n\nDritte.")
+    assert _needs_work("Erste Zeile.\n Zweite Zeile.")
+    doc = Document.from_text("Erste Zeile.\nZweite Zeile.")
+    assert Normalise()(doc) is doc
+
+
+@given(st.one_of(scraped_text, any_text))
+def test_the_screen_flags_exactly_the_lines_normalising_changes(text: str) -> None:
+    for line in _ANY_BREAK.sub("", text).split("\n"):
+        assert _line_needs_work(line) == bool(_line_changes(line)), repr(line)
+    flat = _ANY_BREAK.sub("\n", text)
+    assert _needs_work(flat) == any(map(_line_needs_work, flat.split("\n")))

@@ -90,7 +90,7 @@ PATTERNS = all_patterns()
 
 def test_the_collector_finds_the_patterns_we_know() -> None:
     wheres = {where for where, _, _ in PATTERNS}
-    assert "cleanse.normalise._NEEDS_WORK" in wheres
+    assert "cleanse.normalise._POLICY_CHAR" in wheres
     assert "cleanse.repair._TRIGGER" in wheres
     assert "cleanse.strip.engine._HEADLINE" in wheres  # a LazyPattern
     assert "cleanse.strip.rules._GROUP_REFERENCE" in wheres
