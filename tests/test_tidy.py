@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from cleanse.document import Document, replay
-from cleanse.tidy import Tidy, tidy_text
-from tests.strategies import scraped_text
+from cleanse.tidy import Tidy, needs_tidying, tidy_text
+from tests.strategies import any_text, scraped_text
 
 CASES = [
     ("a  \nb\t", "a\nb"),
@@ -37,3 +38,14 @@ def test_tidy_properties(text: str) -> None:
     assert replay(text, doc.edits) == doc.text
     assert "\n\n\n" not in doc.text
     assert doc.text == doc.text.strip("\n")
+
+
+@example("\u3000")
+@example("a\n \nb")
+@example("a\n\n\nb")
+@example("a\n\nb")
+@example("")
+@given(st.one_of(scraped_text, any_text))
+def test_the_screen_says_exactly_when_tidy_changes_a_text(text: str) -> None:
+    changed = bool(Tidy()(Document.from_text(text)).edits)
+    assert needs_tidying(text) == changed
