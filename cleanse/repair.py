@@ -96,8 +96,11 @@ _TRIGGER = re.compile(f"[{TRIGGER_CHARS}]")
 #: The scan is 60 times cheaper than ftfy's, which tries some forty branches at
 #: every position; most non-ASCII lines of Latin-script text (single accented
 #: letters between ASCII ones) never need it.
-BADNESS_GATE = "[\x80-\x9f\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f]{2}"
-_MAYBE_BAD = re.compile(BADNESS_GATE)
+BADNESS_GATE = "[\x80-\x9f\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f][^\x00-\x7f]"
+# Its two branches, each searched on its own: a pattern that starts with one class
+# is scanned for that class in C, while their alternation tried both at every
+# position (10 us on a page's text where the two searches take 3).
+_GATE_CHARS, _GATE_PAIR = (re.compile(branch) for branch in BADNESS_GATE.split("|"))
 
 
 @cache
@@ -124,7 +127,9 @@ def _triage(text: str) -> int:
         return _CLEAN
     if not unicodedata.is_normalized("NFC", text):
         return _SURE
-    return _SCAN if _MAYBE_BAD.search(text) else _CLEAN
+    if _GATE_CHARS.search(text) or _GATE_PAIR.search(text):
+        return _SCAN
+    return _CLEAN
 
 
 def may_need_repair(text: str) -> bool:
