@@ -27,7 +27,7 @@ def needs_tidying(text: str) -> bool:
     two blank lines, or a blank line at either end. A handful of searches in C,
     where splitting the text into lines costs a list and a pass in Python.
 
-    >>> needs_tidying("Title\n\nBody"), needs_tidying("Title \nBody")
+    >>> needs_tidying("Title\\n\\nBody"), needs_tidying("Title \\nBody")
     (False, True)
     """
     return (
