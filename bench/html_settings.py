@@ -30,13 +30,20 @@ from cleanse.pipeline import Pipeline  # noqa: E402
 
 _WORD = regex.compile(r"\w+")
 
-#: name -> overrides of cleanse's EXTRACT_DEFAULTS. "trafilatura" is trafilatura's
-#: own default (comments kept, no recall/precision bias).
+#: name -> overrides of cleanse's EXTRACT_DEFAULTS. "trafilatura defaults" is
+#: trafilatura's own default (comments kept, no recall/precision bias, layout tables
+#: read as tables); every other row reads layout tables as blocks, as cleanse does,
+#: but the one that says otherwise.
 SETTINGS: dict[str, dict[str, bool]] = {
-    "trafilatura defaults": {"favor_recall": False, "include_comments": True},
+    "trafilatura defaults": {
+        "favor_recall": False,
+        "include_comments": True,
+        "unwrap_layout_tables": False,
+    },
     "default, no comments": {"favor_recall": False},
     "favor_precision": {"favor_recall": False, "favor_precision": True},
     "favor_recall": {},
+    "favor_recall, layout tables as tables": {"unwrap_layout_tables": False},
     "favor_recall, no tables": {"include_tables": False},
     "favor_recall, comments": {"include_comments": True},
     "favor_recall, deduplicate": {"deduplicate": True},

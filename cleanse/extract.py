@@ -21,13 +21,21 @@ is imported, so plain-text cleaning never pays for it.
 from __future__ import annotations
 
 import importlib.util
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from cleanse.document import Document, Edit
 
-__all__ = ["EXTRACT_DEFAULTS", "Extract", "extract_text"]
+__all__ = [
+    "EXTRACT_DEFAULTS",
+    "LAYOUT_CELL_WORDS",
+    "Extract",
+    "extract_text",
+    "unwrap_layout_tables",
+]
 
 #: trafilatura's keyword settings for cleanse, each spelled out so that a change of
 #: trafilatura's defaults cannot change our output unnoticed.
@@ -112,23 +120,124 @@ def _options(settings: tuple[tuple[str, Any], ...]) -> Any:
     )
 
 
-def _extract(html: str, settings: dict[str, Any]) -> str:
+#: A cell that holds one of these holds a part of the page, not a value: a heading,
+#: a sectioning element, a form or a table of its own.
+_LAYOUT_MARKERS = frozenset(
+    (
+        *("table", "h1", "h2", "h3", "h4", "h5", "h6"),
+        *("article", "section", "nav", "header", "footer", "aside", "main", "form"),
+    )
+)
+
+#: A cell with more words than this holds prose, not a value. The table-layout
+#: fixture pages put 80 to 300 words in their content cell; the data tables of the
+#: others (results, timetables, prices) at most 6 in any cell.
+LAYOUT_CELL_WORDS = 40
+
+_ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
+_CELLS = frozenset(("td", "th"))
+_TABLE_TAG = re.compile("<table", re.IGNORECASE)
+
+
+def _own_rows(table: Any) -> Iterator[Any]:
+    """The rows of ``table`` itself (directly or in a row group), not of a table
+    nested in one of its cells."""
+    for child in table:
+        if child.tag == "tr":
+            yield child
+        elif child.tag in _ROW_GROUPS:
+            yield from (row for row in child if row.tag == "tr")
+
+
+def _is_layout_cell(cell: Any) -> bool:
+    if any(element.tag in _LAYOUT_MARKERS for element in cell.iterdescendants()):
+        return True
+    words = 0
+    for piece in cell.itertext():
+        words += len(piece.split())
+        if words > LAYOUT_CELL_WORDS:
+            return True
+    return False
+
+
+def unwrap_layout_tables(tree: Any) -> int:
+    """Turn the layout tables of an lxml ``tree`` into plain blocks; return how many.
+
+    Sites built in the 1990s manner lay the whole page out in a ``<table>``:
+    navigation in one cell, the article (lines split by ``<br>``) in another, the
+    footer in a third. trafilatura takes it for a data table and returns the page as
+    a few table rows, navigation, share links and related headlines run together
+    with the article in one line, which no line-based cleaning can take apart. A
+    table is layout when one of its own cells holds a heading, a sectioning
+    element, a form or a table (`_LAYOUT_MARKERS`), or more than
+    `LAYOUT_CELL_WORDS` words. Its table, row group, row and cell elements become
+    ``<div>`` elements, so trafilatura reads the cells as the blocks they are; data
+    tables, nested ones included, stay tables. All tables are judged before any is
+    changed.
+
+    >>> from lxml import html
+    >>> page = html.fromstring("<div><table><tr><td><h1>News</h1><p>Text</p></td>"
+    ...     "</tr></table><table><tr><td>Bus</td><td>6:10</td></tr></table></div>")
+    >>> unwrap_layout_tables(page)
+    1
+    >>> html.tostring(page, encoding=str)[:62]
+    '<div><div><div><div><h1>News</h1><p>Text</p></div></div></div>'
+    >>> html.tostring(page, encoding=str)[62:]
+    '<table><tr><td>Bus</td><td>6:10</td></tr></table></div>'
+    """
+    layout = [
+        table
+        for table in tree.iter("table")
+        if any(
+            _is_layout_cell(cell)
+            for row in _own_rows(table)
+            for cell in row
+            if cell.tag in _CELLS
+        )
+    ]
+    for table in layout:
+        for row in _own_rows(table):
+            for cell in row:
+                if cell.tag in _CELLS:
+                    cell.tag = "div"
+            row.tag = "div"
+        for child in table:
+            if child.tag in _ROW_GROUPS:
+                child.tag = "div"
+        table.tag = "div"
+    return len(layout)
+
+
+def _extract(html: str, settings: dict[str, Any], unwrap: bool) -> str:
     import trafilatura
 
     options = _options(tuple(sorted(settings.items())))
-    text = trafilatura.extract(html, options=options)
+    source: Any = html
+    # Only a page with a table can have a layout table: the others go to
+    # trafilatura as they are, which parses them itself.
+    if unwrap and _TABLE_TAG.search(html):
+        tree = trafilatura.load_html(html)
+        if tree is not None:
+            unwrap_layout_tables(tree)
+            # Parsed now, so passed as it is (trafilatura copies it) rather than
+            # parsed twice.
+            source = tree
+    text = trafilatura.extract(source, options=options)
     # None means trafilatura found no main text: the page has no article for us.
     return text or ""
 
 
-def extract_text(html: str, **settings: bool) -> str:
+def extract_text(
+    html: str, *, unwrap_layout_tables: bool = True, **settings: bool
+) -> str:
     """The main text of ``html`` ("" when the page has none), not yet cleaned.
 
     Keyword settings override `EXTRACT_DEFAULTS`:
-    ``extract_text(html, favor_recall=False)``.
+    ``extract_text(html, favor_recall=False)``. ``unwrap_layout_tables=False``
+    hands layout tables to trafilatura as tables (see `unwrap_layout_tables`).
     """
     _require_trafilatura()
-    return _extract(html, _settings(settings))
+    return _extract(html, _settings(settings), unwrap_layout_tables)
 
 
 @dataclass(frozen=True)
@@ -152,6 +261,9 @@ class Extract:
     include_comments: bool = EXTRACT_DEFAULTS["include_comments"]
     deduplicate: bool = EXTRACT_DEFAULTS["deduplicate"]
     fast: bool = EXTRACT_DEFAULTS["fast"]
+    #: Read the cells of layout tables as blocks (`unwrap_layout_tables`); cleanse's
+    #: own setting, not trafilatura's.
+    unwrap_layout_tables: bool = True
     name: str = "extract"
 
     def __post_init__(self) -> None:
@@ -165,7 +277,7 @@ class Extract:
 
     def __call__(self, doc: Document) -> Document:
         html = doc.text
-        text = _extract(html, self.settings)
+        text = _extract(html, self.settings, self.unwrap_layout_tables)
         edit = Edit(
             step=self.name,
             rule="extract.trafilatura",
