@@ -8,6 +8,7 @@ generated from the patterns, and on generated patterns.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import pytest
@@ -15,7 +16,7 @@ import regex
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from cleanse.strip.narrow import required_texts
+from cleanse.strip.narrow import required_texts, requires_digit
 from cleanse.strip.rules import builtin_rules, collapse_spaces, normalise_line
 
 RULES = [rule for rule in builtin_rules().rules if rule.pattern]
@@ -153,3 +154,64 @@ def test_texts_generated_from_generated_patterns_hold_a_required_text(
         raise
     assume(compiled.fullmatch(text) is not None)
     assert _holds(pattern, text), (pattern, text, required_texts(pattern))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\d{4}", True),
+        (r"© 2024", True),
+        (r"(?:am )?\d{1,2}\. mai|(?:von )\d+", True),
+        (r"(?:\d{1,2} )?mai", False),
+        (r"\d{0,2} mai", False),
+        (r"\d* mai", False),
+        (r"\d? mai", False),
+        (r"(?=\d)\w+", False),
+        (r"[0-9]+ kommentare", False),
+        (r"kommentare|\d+ kommentare", False),
+        (r"(?i)\d+", False),
+        (r"(?:a|b\d)\d", True),
+        (r"(?:a|b)+\d+", True),
+    ],
+)
+def test_requires_digit(pattern: str, expected: bool) -> None:
+    assert requires_digit(pattern) is expected
+
+
+def _stdlib_compilable(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+# The built-in patterns that need a digit, in the syntax hypothesis can generate
+# matches for (the stdlib's; all but those with \p{...} classes).
+DIGIT_PATTERNS = sorted(
+    rule.pattern
+    for rule in builtin_rules().rules
+    if rule.pattern
+    and requires_digit(rule.pattern)
+    and _stdlib_compilable(rule.pattern)
+)
+
+
+def test_the_date_patterns_are_read_as_needing_a_digit() -> None:
+    ids = {
+        rule.id
+        for rule in builtin_rules().rules
+        if rule.pattern and requires_digit(rule.pattern)
+    }
+    assert {"de.meta.date-byline", "en.meta.date-byline", "de.meta.dateline"} <= ids
+    assert len(DIGIT_PATTERNS) >= 20
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_every_match_of_a_pattern_that_requires_a_digit_holds_one(
+    data: st.DataObject,
+) -> None:
+    pattern = data.draw(st.sampled_from(DIGIT_PATTERNS))
+    text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True))
+    assert regex.search(r"\d", text) is not None, (pattern, text)

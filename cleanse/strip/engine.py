@@ -57,7 +57,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from cleanse.strip.lazy import LazyPattern
-from cleanse.strip.narrow import EDGE, Narrowing, Trie, required_texts, trie
+from cleanse.strip.narrow import (
+    EDGE,
+    Narrowing,
+    Trie,
+    required_texts,
+    requires_digit,
+    trie,
+)
 from cleanse.strip.rules import (
     MAX_LINE_RULE,
     Rule,
@@ -96,6 +103,7 @@ _DECOR = r"[\s*•·►▶→»>|#–—\-]{0,6}"
 _SEP = r"(?:\s*[:：|»→>]{1,2}\s*|\s+[\-–—]{1,2}\s+|\s*[–—]\s*|\s{2,})"
 _HEAD_START = r"[\p{Lu}\p{Lt}\p{N}\p{Pi}\p{Pf}\p{Ps}\"']"
 _HEADLINE = LazyPattern(rf"{_HEAD_START}\S*(?:\s+\S+){{2,}}\s*")
+_DIGIT = LazyPattern(r"\d")
 _SENTENCE_BREAK = LazyPattern(r"[.!?][\"'»«“”’)]*\s+[\p{Lu}\"'„«»“]")
 
 
@@ -304,9 +312,10 @@ class Engine:
         # costs a tenth of a regex call that fails.
         self._affixes = [(starts, ends) for starts, ends, _, _ in described]
         # Texts one of which a match of the pattern holds (`required_texts`),
-        # read the first time the pattern is a candidate: a substring test
-        # costs a fraction of a regex call that fails.
-        self._required: dict[int, tuple[str, ...] | None] = {}
+        # and whether every match holds a digit (`requires_digit`), read the
+        # first time the pattern is a candidate: a substring test or a search
+        # for a digit costs a fraction of a regex call that fails.
+        self._required: dict[int, tuple[tuple[str, ...] | None, bool]] = {}
         # Bit masks of the patterns a text's first (last) characters allow, by
         # those characters; filled on first sight.
         self._narrowing = Narrowing((heads, tails) for _, _, heads, tails in described)
@@ -542,13 +551,24 @@ class Engine:
 
     def _may_hold(self, index: int, text: str) -> bool:
         """False if ``text`` lacks every text a match of pattern ``index``
-        holds (`required_texts`), so the pattern cannot match it."""
-        if index in self._required:
-            needed = self._required[index]
-        else:
-            needed = required_texts(self._pattern_rules[index].pattern or "")
-            self._required[index] = needed
-        return needed is None or any(part in text for part in needed)
+        holds (`required_texts`), or lacks a digit when every match holds one
+        (`requires_digit`), so the pattern cannot match it."""
+        found = self._required.get(index)
+        if found is None:
+            pattern = self._pattern_rules[index].pattern or ""
+            found = self._required[index] = (
+                required_texts(pattern),
+                requires_digit(pattern),
+            )
+        needed, digit = found
+        if needed is not None:
+            for part in needed:
+                if part in text:
+                    break
+            else:
+                return False
+        # The regex module's own \d, which the pattern will use.
+        return not digit or _DIGIT.search(text) is not None
 
     def _keyword_hit(self, line: str, start: str) -> tuple[Rule, str] | None:
         """The teaser or tail marker that starts ``line``, whose first word

@@ -31,6 +31,7 @@ __all__ = [
     "Trie",
     "fits",
     "required_texts",
+    "requires_digit",
     "trie",
 ]
 
@@ -216,6 +217,90 @@ def required_texts(pattern: str) -> tuple[str, ...] | None:
     return found
 
 
+def requires_digit(pattern: str) -> bool:
+    """True if every match of ``pattern`` holds a digit (``\\d``, or a literal
+    ASCII digit); False if not, or if the reader meets syntax it does not know.
+
+    Read like `required_texts`: in a sequence, a digit or a group that must match
+    once and whose every branch holds one; a quantifier that allows none (``?``,
+    ``*``, ``{0,n}``) takes the requirement away, and so do look-arounds and
+    character sets (not read). Dates need it: a line without a digit is never a
+    date line, whatever words it shares with one.
+
+    >>> requires_digit(r"(?:posted on )?\\d{1,2}\\. (?:mai|juni) \\d{4}|© 20\\d\\d")
+    True
+    >>> requires_digit(r"(?:\\d+ )?kommentare"), requires_digit(r"[0-9]+ x")
+    (False, False)
+    """
+    try:
+        end, found = _digit_alternation(pattern, 0)
+    except _UnreadSyntaxError:
+        return False
+    return end == len(pattern) and found
+
+
+def _digit_alternation(pattern: str, pos: int) -> tuple[int, bool]:
+    every = True
+    while True:
+        pos, found = _digit_sequence(pattern, pos)
+        every = every and found
+        if pos < len(pattern) and pattern[pos] == "|":
+            pos += 1
+            continue
+        return pos, every
+
+
+def _digit_sequence(pattern: str, pos: int) -> tuple[int, bool]:
+    found = False
+    # Whether the item just read holds a digit, decided once we know that no
+    # quantifier allowing zero of it follows.
+    pending = False
+    while pos < len(pattern) and pattern[pos] not in "|)":
+        char = pattern[pos]
+        if char in "?*+{":
+            if char in "?*":
+                pending = False  # also a lazy "+?": the safe answer
+            elif char == "{":
+                repeat = _REPEAT.match(pattern, pos)
+                if repeat is None:
+                    raise _UnreadSyntaxError
+                if repeat.group().startswith(("{0", "{,")):
+                    pending = False
+                pos = repeat.end() - 1
+            pos += 1
+            continue
+        found = found or pending
+        pending = False
+        if char == "(":
+            pos, inner, counted = _digit_group(pattern, pos)
+            pending = counted and inner
+            continue
+        if char == "[":
+            pos = _skip_set(pattern, pos)
+            continue
+        if char == "\\":
+            escaped = pattern[pos + 1 : pos + 2]
+            if escaped == "d":
+                pending = True
+            elif escaped not in _ESCAPED_PLAIN and escaped not in _CLASS_OR_ANCHOR:
+                raise _UnreadSyntaxError
+            pos += 2
+            continue
+        pending = "0" <= char <= "9"
+        pos += 1
+    return pos, found or pending
+
+
+def _digit_group(pattern: str, pos: int) -> tuple[int, bool, bool]:
+    """`_group` for `requires_digit`: (position after it, whether every branch
+    holds a digit, whether that counts: False for look-arounds)."""
+    start, counted = _group_start(pattern, pos)
+    end, found = _digit_alternation(pattern, start)
+    if end >= len(pattern) or pattern[end] != ")":
+        raise _UnreadSyntaxError
+    return end + 1, found, counted
+
+
 def _alternation(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
     branches: list[tuple[str, ...] | None] = []
     while True:
@@ -293,25 +378,29 @@ def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
     return pos, best
 
 
+def _group_start(pattern: str, pos: int) -> tuple[int, bool]:
+    """Where the body of the group at ``pos`` starts, and whether what it
+    matches counts (False for look-arounds)."""
+    if not pattern.startswith("(?", pos):
+        return pos + 1, True
+    if pattern.startswith("(?:", pos) or pattern.startswith("(?>", pos):
+        return pos + 3, True
+    if pattern.startswith(("(?=", "(?!"), pos):
+        return pos + 3, False
+    if pattern.startswith(("(?<=", "(?<!"), pos):
+        return pos + 4, False
+    if pattern.startswith(("(?P<", "(?<"), pos):
+        closing = pattern.find(">", pos)
+        if closing < 0:
+            raise _UnreadSyntaxError
+        return closing + 1, True
+    raise _UnreadSyntaxError  # inline flags, conditionals, comments, ...
+
+
 def _group(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool]:
     """Read the group at ``pos``: (position after it, its texts, whether they
     count: False for look-arounds)."""
-    counted = True
-    start = pos + 1
-    if pattern.startswith("(?", pos):
-        if pattern.startswith("(?:", pos) or pattern.startswith("(?>", pos):
-            start = pos + 3
-        elif pattern.startswith(("(?=", "(?!"), pos):
-            start, counted = pos + 3, False
-        elif pattern.startswith(("(?<=", "(?<!"), pos):
-            start, counted = pos + 4, False
-        elif pattern.startswith(("(?P<", "(?<"), pos):
-            closing = pattern.find(">", pos)
-            if closing < 0:
-                raise _UnreadSyntaxError
-            start = closing + 1
-        else:
-            raise _UnreadSyntaxError  # inline flags, conditionals, comments, ...
+    start, counted = _group_start(pattern, pos)
     end, found = _alternation(pattern, start)
     if end >= len(pattern) or pattern[end] != ")":
         raise _UnreadSyntaxError
