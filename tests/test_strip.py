@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleanse.document import Document, replay
@@ -18,7 +18,9 @@ from cleanse.tidy import Tidy
 from tests.strategies import PROSE, any_text, scraped_text
 
 STRIP = Strip()
-PIPELINE = Pipeline((Repair(), Normalise(), STRIP, Tidy()))
+# Settling, as the default pipeline does: ftfy reads a line in context, so a text
+# that normalise or strip changed can need a repair it did not need before.
+PIPELINE = Pipeline((Repair(), Normalise(), STRIP, Tidy()), settle=True)
 NBSP = "\u00a0"
 BODY = (
     "Der Vertrag wurde am Montag in Berlin unterzeichnet. Beide Seiten waren zufrieden."
@@ -227,6 +229,7 @@ def test_strip_is_total_conservative_idempotent_deterministic(text: str) -> None
     assert STRIP(Document.from_text(text)).text == doc.text
 
 
+@example("\u00a0\u201d\u00df")  # "”ß" alone is mojibake for "ӧ"; found by hypothesis
 @given(st.one_of(scraped_text, content_doc))
 def test_pipeline_with_strip_is_idempotent(text: str) -> None:
     once = PIPELINE.clean(text)
