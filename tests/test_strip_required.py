@@ -215,3 +215,17 @@ def test_every_match_of_a_pattern_that_requires_a_digit_holds_one(
     pattern = data.draw(st.sampled_from(DIGIT_PATTERNS))
     text = data.draw(st.from_regex(re.compile(pattern), fullmatch=True))
     assert regex.search(r"\d", text) is not None, (pattern, text)
+
+
+def test_the_engine_skips_a_date_pattern_on_a_line_without_a_digit() -> None:
+    from cleanse.strip.engine import Engine
+
+    engine = Engine(builtin_rules().rules)
+    index = next(
+        i
+        for i, rule in enumerate(engine._pattern_rules)
+        if rule.id == "de.meta.date-byline"
+    )
+    # "von" is the pattern's required text; without a digit it cannot be a date line.
+    assert not engine._may_hold(index, "die regierung von berlin hat entschieden")
+    assert engine._may_hold(index, "17. oktober 2024 – von miriam vogt")
