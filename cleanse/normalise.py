@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from cleanse._frozen import Frozen, _set
+from cleanse._lazy_re import LazyRe
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 
@@ -93,15 +94,15 @@ _LINE_BREAK_ROWS = POLICY[:2]
 _CHAR_ROWS = POLICY[2:6]
 _RUNS_RULE = POLICY[6].rule
 
-_BREAKS = re.compile("[\r\x0c\u2028\x85]|(\u2029)")
+_BREAKS = LazyRe("[\r\x0c\u2028\x85]|(\u2029)")
 _TABLES = tuple(
     (row.rule, str.maketrans(dict.fromkeys(row.chars, row.replacement)))
     for row in _CHAR_ROWS
 )
-_ANY_CHAR = re.compile("[" + re.escape("".join(row.chars for row in _CHAR_ROWS)) + "]")
-_ANY_BREAK = re.compile("[\r\x0c\u2028\u2029\x85]")
-_ANY_LINE_BREAK = re.compile("[\r\x0c\u2028\x85]")
-_SPACE_RUN = re.compile(" {2,}")
+_ANY_CHAR = LazyRe("[" + re.escape("".join(row.chars for row in _CHAR_ROWS)) + "]")
+_ANY_BREAK = LazyRe("[\r\x0c\u2028\u2029\x85]")
+_ANY_LINE_BREAK = LazyRe("[\r\x0c\u2028\x85]")
+_SPACE_RUN = LazyRe(" {2,}")
 # Any character a policy row replaces, once line breaks are "\n". One character
 # class: `re` scans for it in C at a byte or two per nanosecond, where the old
 # alternation with "  " and "^ " tried three branches at every position (20 us on

@@ -20,6 +20,7 @@ import unicodedata
 from functools import cache
 
 from cleanse._frozen import Frozen, _set
+from cleanse._lazy_re import LazyRe
 from cleanse.document import Document
 from cleanse.lines import Change, rewrite
 
@@ -100,7 +101,7 @@ BADNESS_GATE = "[\x80-\x9f\u00c2\u00c3\u0152\u0153]|[^\x00-\x7f][^\x00-\x7f]"
 # Its two branches, each searched on its own: a pattern that starts with one class
 # is scanned for that class in C, while their alternation tried both at every
 # position (10 us on a page's text where the two searches take 3).
-_GATE_CHARS, _GATE_PAIR = (re.compile(branch) for branch in BADNESS_GATE.split("|"))
+_GATE_CHARS, _GATE_PAIR = (LazyRe(branch) for branch in BADNESS_GATE.split("|"))
 
 
 @cache

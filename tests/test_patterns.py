@@ -23,6 +23,7 @@ import pytest
 import regex
 
 import cleanse
+from cleanse._lazy_re import LazyRe
 from cleanse.strip.lazy import LazyPattern
 
 PROBE_LENGTH = 20_000
@@ -48,7 +49,7 @@ def _modules() -> Iterator[object]:
 
 
 def _patterns(value: object, depth: int = 0) -> Iterator[str]:
-    if isinstance(value, (re.Pattern, regex.Pattern, LazyPattern)):
+    if isinstance(value, (re.Pattern, regex.Pattern, LazyPattern, LazyRe)):
         yield value.pattern
     elif depth < 3 and isinstance(value, (tuple, list, frozenset, set)):
         for item in value:

@@ -116,3 +116,24 @@ def test_jsonl_mode_imports_neither_dataclasses_nor_typing() -> None:
         "langdetect_rs",
     }
     assert sorted(loaded & slow) == []
+
+
+def test_cleaning_plain_text_compiles_none_of_the_lazy_patterns() -> None:
+    # Each of these costs a few tenths of a millisecond to compile; a short plain
+    # text needs none of them (cleanse._lazy_re).
+    code = (
+        "import cleanse, cleanse.normalise as n, cleanse.repair as r, "
+        "cleanse.quotes.engine as q, cleanse.strip.engine as s\n"
+        "cleanse.clean('Ein kurzer Text.')\n"
+        "lazy = [n._BREAKS, n._ANY_CHAR, n._SPACE_RUN, r._GATE_PAIR, q._MARK, "
+        "q._NEAR, s._FIRST_WORD]\n"
+        "print(sum('search' in vars(p) for p in lazy))\n"
+        "cleanse.clean('Er sagte  \"ja\" und ging über die Brücke.')\n"
+        "print(sum('search' in vars(p) for p in lazy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    )
+    before, after = result.stdout.split()
+    assert before == "0"
+    assert int(after) >= 3  # the same patterns, compiled once a text needs them

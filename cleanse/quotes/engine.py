@@ -44,6 +44,7 @@ import functools
 import re
 import unicodedata
 
+from cleanse._lazy_re import LazyRe
 from cleanse.quotes.styles import STYLES, QuoteStyle
 from cleanse.tidy import TRAILING_SPACES
 
@@ -75,7 +76,7 @@ _STRAIGHT = frozenset("\"'")
 # The patterns below are literal character classes, no Unicode properties, so
 # stdlib re matches them exactly as regex would, at a third to a half of regex's
 # cost per call on a paragraph (timed with timeit; the step runs them per line).
-_MARK = re.compile(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
+_MARK = LazyRe(r"``|''|[\"'“”„‟‘’‚‛«»‹›]")
 _ANY_MARK = re.compile(f"[{re.escape(READ_MARKS)}]")
 
 #: Spaces that count as the inner spacing of a quotation (French typography):
@@ -333,8 +334,8 @@ def _elision(line: str, end: int, forced_apostrophes: set[int]) -> int:
 
 #: Two marks with nothing but spacing between them: the line needs the general scan
 #: (TeX-style double marks, crowded runs, neighbours found past other marks).
-_NEAR = re.compile(r"[\"'`“”„‟‘’‚‛«»‹›][ \u00a0\u202f\u2009]*[\"'`“”„‟‘’‚‛«»‹›]")
-_ONE_MARK = re.compile(r"[\"'“”„‟‘’‚‛«»‹›]")
+_NEAR = LazyRe(r"[\"'`“”„‟‘’‚‛«»‹›][ \u00a0\u202f\u2009]*[\"'`“”„‟‘’‚‛«»‹›]")
+_ONE_MARK = LazyRe(r"[\"'“”„‟‘’‚‛«»‹›]")
 
 #: The verdict on a mark whose two neighbours are all it depends on, keyed by the
 #: neighbours and the mark (``line[s - 1 : s + 2]``, shorter at the line's ends):

@@ -56,6 +56,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from cleanse._lazy_re import LazyRe
 from cleanse.strip.lazy import LazyPattern
 from cleanse.strip.narrow import (
     EDGE,
@@ -144,7 +145,7 @@ def is_short_title(line: str) -> bool:
 # take it) and white space, up to white space or a separator. Stdlib ``re`` on
 # purpose: its ``\s`` is exactly ``str.isspace``, as ``str.split`` counts it.
 _WORD_ENDS = ":：|»>→–—"
-_FIRST_WORD = re.compile(
+_FIRST_WORD = LazyRe(
     "[{}]*\\s*([^\\s{}]*)".format(
         re.escape(_DECOR_CHARS + " \t\u00a0\u202f"), re.escape(_WORD_ENDS)
     )
