@@ -15,6 +15,7 @@ The format is described in ``docs/rules.md``.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -649,8 +650,20 @@ def builtin_data() -> dict[str, Any]:
     ['format', 'packs', 'patterns', 'source_hash']
     """
     try:
-        with open(_BUILTIN_DATA, encoding="utf-8") as handle:
-            data = json.loads(handle.read())
+        # Read as bytes and decoded at once: a text-mode read decodes in chunks
+        # and scans for line endings, which took 1 to 3 ms of every start-up for
+        # this file, against 0.5 ms.
+        with open(_BUILTIN_DATA, "rb") as handle:
+            text = handle.read().decode("utf-8")
+        # Parsing makes some 60,000 objects, and the collector would walk all of
+        # them several times over while it does: a millisecond of every start-up.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            data = json.loads(text)
+        finally:
+            if collecting:
+                gc.enable()
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != BUILTIN_FORMAT:
