@@ -86,6 +86,14 @@ def test_the_probe_sees_a_slow_module_when_one_is_needed() -> None:
     assert "ftfy" in found["loaded"]  # type: ignore[operator]
 
 
+def _python(code: str) -> str:
+    """What a fresh interpreter prints running ``code``."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, check=True, text=True
+    )
+    return result.stdout
+
+
 def test_help_imports_no_cleaning_module() -> None:
     code = (
         "import sys\nbefore = set(sys.modules)\nfrom cleanse.cli import main\n"
@@ -93,11 +101,8 @@ def test_help_imports_no_cleaning_module() -> None:
         "print(sorted(m for m in set(sys.modules) - before"
         " if m.startswith('cleanse.') or m in ('typing', 'dataclasses', 'json')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=True, text=True
-    )
     assert (
-        result.stdout.strip().splitlines()[-1] == "['cleanse._frozen', 'cleanse.cli']"
+        _python(code).strip().splitlines()[-1] == "['cleanse._frozen', 'cleanse.cli']"
     )
 
 
@@ -131,9 +136,6 @@ def test_cleaning_plain_text_compiles_none_of_the_lazy_patterns() -> None:
         "cleanse.clean('Er sagte  \"ja\" und ging über die Brücke.')\n"
         "print(sum('search' in vars(p) for p in lazy))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, check=True, text=True
-    )
-    before, after = result.stdout.split()
+    before, after = _python(code).split()
     assert before == "0"
     assert int(after) >= 3  # the same patterns, compiled once a text needs them
