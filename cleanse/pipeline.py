@@ -15,13 +15,11 @@ be shipped to worker processes or a Dask cluster.
 
 from __future__ import annotations
 
-import gc
-from _thread import allocate_lock  # threading.Lock itself; threading costs 1 ms
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from functools import cached_property
 
 from cleanse._frozen import Frozen, _set
+from cleanse._gc import collector_paused as _collector_paused
 from cleanse.document import Document
 from cleanse.repair import Repair, may_need_repair, repair_line
 
@@ -53,40 +51,6 @@ MAX_SETTLE = 2
 BATCH = 64
 #: ... and at most this many characters of them, unless one document is longer.
 BATCH_CHARS = 4_000_000
-
-_gc_lock = allocate_lock()
-_gc_pausers = 0
-_gc_was_enabled = False
-
-
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a large document is cleaned.
-
-    A document of millions of lines leaves millions of small objects alive until
-    it is done (its lines, the edits), and each full pass of the collector walks
-    them all: on a 16 MB document that made time grow faster than the input
-    (bench/pathological.py). cleanse makes no reference cycles while cleaning, so
-    nothing is lost by waiting; reference counting still frees everything, and the
-    collector resumes, as it was, when the last large document in the process is
-    done. Thread-safe and re-entrant.
-    """
-    global _gc_pausers, _gc_was_enabled  # noqa: PLW0603 - one process-wide switch
-    if not pause:
-        yield
-        return
-    with _gc_lock:
-        if _gc_pausers == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pausers += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.enable()
 
 
 def _document(text: str | Document) -> Document:

@@ -15,7 +15,6 @@ The format is described in ``docs/rules.md``.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import sys
@@ -25,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from cleanse._frozen import Frozen, _set
+from cleanse._gc import collector_paused
 from cleanse.strip.lazy import LazyPattern
 
 __all__ = [
@@ -657,13 +657,8 @@ def builtin_data() -> dict[str, Any]:
             text = handle.read().decode("utf-8")
         # Parsing makes some 60,000 objects, and the collector would walk all of
         # them several times over while it does: a millisecond of every start-up.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             data = json.loads(text)
-        finally:
-            if collecting:
-                gc.enable()
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict) or data.get("format") != BUILTIN_FORMAT:
