@@ -62,8 +62,7 @@ from cleanse.strip.narrow import (
     EDGE,
     Narrowing,
     Trie,
-    required_texts,
-    requires_digit,
+    requirements,
     trie,
 )
 from cleanse.strip.rules import (
@@ -557,10 +556,7 @@ class Engine:
         found = self._required.get(index)
         if found is None:
             pattern = self._pattern_rules[index].pattern or ""
-            found = self._required[index] = (
-                required_texts(pattern),
-                requires_digit(pattern),
-            )
+            found = self._required[index] = requirements(pattern)
         needed, digit = found
         if needed is not None:
             for part in needed:

@@ -31,6 +31,7 @@ __all__ = [
     "Trie",
     "fits",
     "required_texts",
+    "requirements",
     "requires_digit",
     "trie",
 ]
@@ -208,13 +209,7 @@ def required_texts(pattern: str) -> tuple[str, ...] | None:
     >>> required_texts(r"tags?: .{1,80}") is None, required_texts(r"(?i)abc")
     (False, None)
     """
-    try:
-        end, found = _alternation(pattern, 0)
-    except _UnreadSyntaxError:
-        return None
-    if end != len(pattern):
-        return None  # an unbalanced ")": not read
-    return found
+    return requirements(pattern)[0]
 
 
 def requires_digit(pattern: str) -> bool:
@@ -232,87 +227,39 @@ def requires_digit(pattern: str) -> bool:
     >>> requires_digit(r"(?:\\d+ )?kommentare"), requires_digit(r"[0-9]+ x")
     (False, False)
     """
+    return requirements(pattern)[1]
+
+
+def requirements(pattern: str) -> tuple[tuple[str, ...] | None, bool]:
+    """`required_texts` and `requires_digit` of ``pattern``, in one reading.
+
+    >>> requirements(r"(?:am )?\\d{1,2}\\. mai")
+    (('. mai',), True)
+    """
     try:
-        end, found = _digit_alternation(pattern, 0)
+        end, found, digit = _alternation(pattern, 0)
     except _UnreadSyntaxError:
-        return False
-    return end == len(pattern) and found
+        return None, False
+    if end != len(pattern):
+        return None, False  # an unbalanced ")": not read
+    return found, digit
 
 
-def _digit_alternation(pattern: str, pos: int) -> tuple[int, bool]:
-    every = True
-    while True:
-        pos, found = _digit_sequence(pattern, pos)
-        every = every and found
-        if pos < len(pattern) and pattern[pos] == "|":
-            pos += 1
-            continue
-        return pos, every
-
-
-def _digit_sequence(pattern: str, pos: int) -> tuple[int, bool]:
-    found = False
-    # Whether the item just read holds a digit, decided once we know that no
-    # quantifier allowing zero of it follows.
-    pending = False
-    while pos < len(pattern) and pattern[pos] not in "|)":
-        char = pattern[pos]
-        if char in "?*+{":
-            if char in "?*":
-                pending = False  # also a lazy "+?": the safe answer
-            elif char == "{":
-                repeat = _REPEAT.match(pattern, pos)
-                if repeat is None:
-                    raise _UnreadSyntaxError
-                if repeat.group().startswith(("{0", "{,")):
-                    pending = False
-                pos = repeat.end() - 1
-            pos += 1
-            continue
-        found = found or pending
-        pending = False
-        if char == "(":
-            pos, inner, counted = _digit_group(pattern, pos)
-            pending = counted and inner
-            continue
-        if char == "[":
-            pos = _skip_set(pattern, pos)
-            continue
-        if char == "\\":
-            escaped = pattern[pos + 1 : pos + 2]
-            if escaped == "d":
-                pending = True
-            elif escaped not in _ESCAPED_PLAIN and escaped not in _CLASS_OR_ANCHOR:
-                raise _UnreadSyntaxError
-            pos += 2
-            continue
-        pending = "0" <= char <= "9"
-        pos += 1
-    return pos, found or pending
-
-
-def _digit_group(pattern: str, pos: int) -> tuple[int, bool, bool]:
-    """`_group` for `requires_digit`: (position after it, whether every branch
-    holds a digit, whether that counts: False for look-arounds)."""
-    start, counted = _group_start(pattern, pos)
-    end, found = _digit_alternation(pattern, start)
-    if end >= len(pattern) or pattern[end] != ")":
-        raise _UnreadSyntaxError
-    return end + 1, found, counted
-
-
-def _alternation(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
+def _alternation(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool]:
     branches: list[tuple[str, ...] | None] = []
+    every_digit = True
     while True:
-        pos, found = _sequence(pattern, pos)
+        pos, found, digit = _sequence(pattern, pos)
         branches.append(found)
+        every_digit = every_digit and digit
         if pos < len(pattern) and pattern[pos] == "|":
             pos += 1
             continue
         break
     if any(branch is None for branch in branches):
-        return pos, None
-    return pos, tuple(dict.fromkeys(text for b in branches if b for text in b))
+        return pos, None, every_digit
+    texts = tuple(dict.fromkeys(text for b in branches if b for text in b))
+    return pos, texts, every_digit
 
 
 def _score(found: tuple[str, ...]) -> int:
@@ -320,9 +267,13 @@ def _score(found: tuple[str, ...]) -> int:
     return min(len(text) for text in found)
 
 
-def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
+def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool]:
     best: tuple[str, ...] | None = None
     run: list[str] = []
+    digit = False
+    # Whether the item just read holds a digit, decided once we know that no
+    # quantifier allowing zero of it follows.
+    pending = False
 
     def close() -> None:
         nonlocal best
@@ -338,18 +289,25 @@ def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
             if run:
                 run.pop()
             close()
-            if char == "{":
+            if char in "?*":
+                pending = False  # also a lazy "+?": the safe answer
+            elif char == "{":
                 # Only a counted repeat; anything else ("{" as itself, fuzzy
                 # constraints) is not read.
                 repeat = _REPEAT.match(pattern, pos)
                 if repeat is None:
                     raise _UnreadSyntaxError
+                if repeat.group().startswith(("{0", "{,")):
+                    pending = False
                 pos = repeat.end() - 1
             pos += 1
             continue
+        digit = digit or pending
+        pending = False
         if char == "(":
             close()
-            pos, found, counted = _group(pattern, pos)
+            pos, found, inner_digit, counted = _group(pattern, pos)
+            pending = counted and inner_digit
             if pos < len(pattern) and pattern[pos] in "?*+{":
                 counted = False  # the quantifier is read on the next turn
             if counted and found and (best is None or _score(found) > _score(best)):
@@ -365,6 +323,7 @@ def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
                 run.append(escaped)
             elif escaped in _CLASS_OR_ANCHOR:
                 close()
+                pending = escaped == "d"
             else:
                 raise _UnreadSyntaxError
             pos += 2
@@ -373,9 +332,10 @@ def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None]:
             close()
         else:
             run.append(char)
+            pending = "0" <= char <= "9"
         pos += 1
     close()
-    return pos, best
+    return pos, best, digit or pending
 
 
 def _group_start(pattern: str, pos: int) -> tuple[int, bool]:
@@ -397,14 +357,14 @@ def _group_start(pattern: str, pos: int) -> tuple[int, bool]:
     raise _UnreadSyntaxError  # inline flags, conditionals, comments, ...
 
 
-def _group(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool]:
-    """Read the group at ``pos``: (position after it, its texts, whether they
-    count: False for look-arounds)."""
+def _group(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool, bool]:
+    """Read the group at ``pos``: (position after it, its texts, whether every
+    branch holds a digit, whether these count: False for look-arounds)."""
     start, counted = _group_start(pattern, pos)
-    end, found = _alternation(pattern, start)
+    end, found, digit = _alternation(pattern, start)
     if end >= len(pattern) or pattern[end] != ")":
         raise _UnreadSyntaxError
-    return end + 1, found, counted
+    return end + 1, found, digit, counted
 
 
 def _skip_set(pattern: str, pos: int) -> int:
