@@ -21,12 +21,33 @@ from hypothesis import strategies as st
 
 from cleanse.document import Document
 from cleanse.strip import Strip
-from cleanse.strip.engine import Engine
+from cleanse.strip.engine import (
+    _DECOR_SPACES,
+    _WORD_ENDS,
+    Engine,
+    _first_word,
+    _folded_first_word,
+)
 from cleanse.strip.rules import builtin_rules
 from tests.strategies import any_text, scraped_text
-from tests.test_strip_engine import lines_strategy, reference_verdicts, verdicts_by
+from tests.test_strip_engine import (
+    keyword_lines,
+    lines_strategy,
+    reference_verdicts,
+    verdicts_by,
+)
 
 ENGINE = Engine(builtin_rules().rules)
+# Every rule example, one line each: the lines rules were written for.
+RULE_EXAMPLES = sorted(
+    {
+        line
+        for rule in builtin_rules().rules
+        for example in rule.match
+        for line in example.split("\n")
+        if line.strip()
+    }
+)
 STEP = Strip()
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -43,6 +64,62 @@ def test_no_character_casefolds_to_or_from_a_line_break() -> None:
         if ("\n" in chr(code).casefold()) != (chr(code) == "\n")
     ]
     assert breaks == []
+
+
+def test_casefolding_keeps_what_the_first_word_is_cut_at() -> None:
+    # `_folded_first_word` reads the first word from the casefolded line: no
+    # character casefolds to or from decoration, white space, a separator or the
+    # punctuation a word ends with.
+    special = set(_DECOR_SPACES + _WORD_ENDS + ".,;!?")
+    changed = []
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        folded = char.casefold()
+        if char in special or char.isspace():
+            if folded != char:
+                changed.append(hex(code))
+        elif any(c in special or c.isspace() for c in folded):
+            changed.append(hex(code))
+    assert changed == []
+
+
+@given(st.one_of(lines_strategy, keyword_lines(), any_text))
+def test_first_word_from_the_folded_line(line: str) -> None:
+    assert _folded_first_word(line.casefold(), line) == _first_word(line)
+
+
+@st.composite
+def long_keyword_lines(draw: st.DrawFn) -> str:
+    """A keyword line whose headline is padded to 190-310 characters: around the
+    longest ``line`` rule and the longest teaser line."""
+    line = draw(keyword_lines())
+    words = draw(
+        st.lists(st.sampled_from(["Wort", "Satz.", "Der", "x", "»"]), min_size=1)
+    )
+    size = draw(st.integers(190, 310))
+    padding = " ".join(words * (size // (len(" ".join(words)) + 1) + 1))
+    return (line + " " + padding)[:size]
+
+
+# A line with one space at an end is not "spaced" (nothing to collapse), but its
+# light form (`Engine._look_closer`) is without that space.
+_edge_spaced = st.one_of(
+    lines_strategy.map(" {}".format),
+    lines_strategy.map("{} ".format),
+    st.sampled_from(RULE_EXAMPLES).map(" {}".format),
+)
+
+
+@given(st.lists(st.one_of(_edge_spaced, lines_strategy), max_size=8))
+def test_document_path_on_lines_with_a_space_at_an_end(lines: list[str]) -> None:
+    ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
+    assert ours == line_by_line(ENGINE, lines)
+
+
+@given(st.lists(st.one_of(long_keyword_lines(), lines_strategy), max_size=8))
+def test_document_path_on_long_lines_equals_line_by_line(lines: list[str]) -> None:
+    ours = {index: rule.id for index, rule in ENGINE.verdicts(lines).items()}
+    assert ours == line_by_line(ENGINE, lines)
 
 
 @given(st.lists(st.one_of(lines_strategy, any_text), max_size=12))
