@@ -712,27 +712,32 @@ class Engine:
                     ):
                         hit = look_closer(line, folded_line, spaced)
                     else:
-                        head = heads.get(key[:NARROW])
-                        if head is None:
-                            head = head_mask(key[:NARROW])
-                        if head:
+                        # The patterns whose ends fit the key, and the line.
+                        key_mask = heads.get(key[:NARROW])
+                        if key_mask is None:
+                            key_mask = head_mask(key[:NARROW])
+                        if key_mask:
                             tail = tails.get(key[-NARROW:])
-                            head &= tail_mask(key[-NARROW:]) if tail is None else tail
+                            key_mask &= (
+                                tail_mask(key[-NARROW:]) if tail is None else tail
+                            )
+                        line_mask = 0
                         if key is not folded_line:
-                            light = heads.get(folded_line[:NARROW])
-                            if light is None:
-                                light = head_mask(folded_line[:NARROW])
-                            if light:
+                            seen = heads.get(folded_line[:NARROW])
+                            line_mask = (
+                                head_mask(folded_line[:NARROW])
+                                if seen is None
+                                else seen
+                            )
+                            if line_mask:
                                 tail = tails.get(folded_line[-NARROW:])
-                                light &= (
+                                line_mask &= (
                                     tail_mask(folded_line[-NARROW:])
                                     if tail is None
                                     else tail
                                 )
-                        else:
-                            light = 0
-                        if (head and fits(key, head)) or (
-                            light and fits(folded_line, light)
+                        if (key_mask and fits(key, key_mask)) or (
+                            line_mask and fits(folded_line, line_mask)
                         ):
                             # A pattern may match: try them all, in rule order.
                             rule = pattern_hit(key, folded_line)
