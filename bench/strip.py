@@ -2,14 +2,19 @@
 
     python bench/strip.py [--mb 10] [--repeat 3] [--profile]
 
-Two corpora, each repeated until it holds at least ``--mb`` megabytes of UTF-8:
+Four corpora, each repeated until it holds at least ``--mb`` megabytes of UTF-8:
 
-- ``articles`` (what strip meets in practice): extracted articles, mostly prose
-  with some boilerplate: the inputs of ``fixtures/pipeline`` and ``fixtures/strip``,
-  the article bodies of ``fixtures/html/*/*.txt`` and the expected outputs of
-  ``fixtures/page``;
+- ``articles`` (the corpus the goal is read on): the inputs of ``fixtures/pipeline``
+  and ``fixtures/strip``, the article bodies of ``fixtures/html/*/*.txt`` and the
+  expected outputs of ``fixtures/page``. The strip fixtures make it heavy in
+  boilerplate: strip drops about 40 % of its lines with text;
 - ``boilerplate`` (the worst case): the ``fixtures/strip`` inputs alone, short
-  widget, teaser and tail lines between a few paragraphs.
+  widget, teaser and tail lines between a few paragraphs;
+- ``extracted`` (what strip meets in HTML mode): ``trafilatura.extract``'s text of
+  the ``fixtures/html`` pages with cleanse's settings (`cleanse.extract.extract_text`),
+  some boilerplate left in; skipped when trafilatura is not installed;
+- ``clean`` (the best case): the article bodies of ``fixtures/html/*/*.txt`` and the
+  expected outputs of ``fixtures/page``, prose with nothing to drop.
 
 For each corpus the bench runs two pipelines on the raw texts, timing every step
 of every document: the default one (``cleanse.make_pipeline()``: repair, normalise,
@@ -68,6 +73,28 @@ def article_texts() -> list[str]:
 def boilerplate_texts() -> list[str]:
     """The strip fixtures alone: many short widget and teaser lines."""
     return _inputs("strip")
+
+
+def clean_texts() -> list[str]:
+    """Article bodies with nothing to drop."""
+    docs = [
+        path.read_text(encoding="utf-8")
+        for path in sorted((FIXTURES / "html").glob("*/*.txt"))
+    ]
+    return docs + [
+        json.loads(path.read_text(encoding="utf-8"))["expected"]
+        for path in sorted((FIXTURES / "page").glob("*/*.json"))
+    ]
+
+
+def extracted_texts() -> list[str]:
+    """trafilatura's text of the fixture pages; [] without trafilatura."""
+    try:
+        from cleanse.extract import extract_text
+    except ImportError:  # pragma: no cover - trafilatura is a dependency
+        return []
+    pages = sorted((FIXTURES / "html").glob("*/*.html"))
+    return [extract_text(page.read_text(encoding="utf-8")) for page in pages]
 
 
 def repeated(docs: list[str], megabytes: float) -> list[str]:
@@ -196,8 +223,16 @@ def main() -> None:
         f"{'corpus':<12} {'MB':>5} {'lines':>8} {'pipeline':<8} "
         f"{'strip MB/s':>10} {'whole MB/s':>10} {'strip share':>11}"
     )
-    corpora = {"articles": article_texts(), "boilerplate": boilerplate_texts()}
+    corpora = {
+        "articles": article_texts(),
+        "boilerplate": boilerplate_texts(),
+        "extracted": extracted_texts(),
+        "clean": clean_texts(),
+    }
     for label, texts in corpora.items():
+        if not texts:
+            print(f"{label:<12} (no texts: trafilatura is not installed)")
+            continue
         docs = repeated(texts, args.mb)
         megabytes = sum(len(d.encode()) for d in docs) / 1_000_000
         lines = sum(d.count("\n") + 1 for d in docs)
