@@ -139,3 +139,26 @@ def test_cleaning_plain_text_compiles_none_of_the_lazy_patterns() -> None:
     before, after = _python(code).split()
     assert before == "0"
     assert int(after) >= 3  # the same patterns, compiled once a text needs them
+
+
+_FREEZE_PROBE = """
+import gc, io, sys
+from cleanse import cli
+text = "Der Vertrag gilt."
+library = cli.run_cli([], io.BytesIO(text.encode()), io.BytesIO(), io.StringIO())
+after_library = gc.get_freeze_count()
+sys.stdin = io.TextIOWrapper(io.BytesIO(text.encode()))
+sys.stdout = io.TextIOWrapper(io.BytesIO())
+command = cli.main([])
+sys.stdout = sys.__stdout__
+print(library, after_library, command, gc.get_freeze_count())
+"""
+
+
+def test_the_command_freezes_its_start_up_and_the_library_does_not() -> None:
+    # `gc.freeze` takes the start-up's objects out of every later collection
+    # and out of the one at exit; only the command may do that to a process.
+    library, after_library, command, frozen = map(int, _python(_FREEZE_PROBE).split())
+    assert (library, command) == (0, 0)
+    assert after_library == 0
+    assert frozen > 10_000
