@@ -37,7 +37,7 @@ __all__ = ["build_parser", "main", "run_cli"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 141
 CHUNK = 64  # records a batch holds at most with one process
-CHUNK_BYTES = 64 * 1024  # input a task holds with --jobs (at least one line)
+CHUNK_BYTES = 256 * 1024  # input a task holds with --jobs (at least one line)
 
 
 def _terminal_width() -> int:
