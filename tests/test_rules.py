@@ -11,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cleanse.strip.engine import Engine
 from cleanse.strip.rules import (
@@ -22,6 +24,7 @@ from cleanse.strip.rules import (
     normalise_line,
     parse_disable,
 )
+from tests.strategies import any_text
 
 FILES = builtin_files()
 EXAMPLES = [
@@ -103,6 +106,15 @@ def test_builtin_ids_are_unique_across_files() -> None:
 )
 def test_normalise_line(line: str, key: str) -> None:
     assert normalise_line(line) == key
+
+
+@given(st.one_of(any_text, st.text(alphabet=st.sampled_from("aZß ."), max_size=8)))
+def test_normalise_line_is_its_definition(line: str) -> None:
+    # Its shortcut for lines that are their own form, held to the definition:
+    # case folded, white space collapsed, edges stripped.
+    from cleanse.strip.rules import strip_edges
+
+    assert normalise_line(line) == strip_edges(" ".join(line.casefold().split()))
 
 
 def test_parse_disable() -> None:

@@ -142,7 +142,17 @@ def normalise_line(line: str) -> str:
     >>> normalise_line("12 Comments")
     'comments'
     """
-    return strip_edges(collapse_spaces(line.casefold()))
+    folded = line.casefold()
+    # Most phrases (normalised once each at every start-up) and most lines start
+    # and end with a letter and have nothing to collapse: they are their own form.
+    if (
+        folded[:1].isalpha()
+        and folded[-1:].isalpha()
+        and "  " not in folded
+        and folded.isprintable()
+    ):
+        return folded
+    return strip_edges(collapse_spaces(folded))
 
 
 def collapse_spaces(text: str) -> str:
