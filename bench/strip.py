@@ -57,17 +57,8 @@ def _inputs(folder: str) -> list[str]:
 
 
 def article_texts() -> list[str]:
-    """Extracted articles: mostly prose, some boilerplate."""
-    docs = _inputs("pipeline") + _inputs("strip")
-    docs += [
-        path.read_text(encoding="utf-8")
-        for path in sorted((FIXTURES / "html").glob("*/*.txt"))
-    ]
-    docs += [
-        json.loads(path.read_text(encoding="utf-8"))["expected"]
-        for path in sorted((FIXTURES / "page").glob("*/*.json"))
-    ]
-    return docs
+    """Extracted articles: the strip and pipeline fixtures, then `clean_texts`."""
+    return _inputs("pipeline") + _inputs("strip") + clean_texts()
 
 
 def boilerplate_texts() -> list[str]:

@@ -140,15 +140,14 @@ def test_narrowing_by_the_ends_still_leaves_out_prose() -> None:
 
 def _content_lines() -> list[str]:
     """Every line the strip fixtures keep: article text in twelve languages."""
-    import json
-    from pathlib import Path
+    from tests.test_strip_fixtures import CASES, load
 
-    root = Path(__file__).resolve().parent.parent / "fixtures" / "strip"
-    lines = []
-    for path in sorted(root.glob("*/*.json")):
-        expected = json.loads(path.read_text(encoding="utf-8"))["expected"]
-        lines += [line.casefold() for line in expected.split("\n") if line.strip()]
-    return lines
+    return [
+        line.casefold()
+        for path in CASES
+        for line in load(path)["expected"].split("\n")
+        if line.strip()
+    ]
 
 
 def test_each_pattern_is_narrowed_at_one_end_at_least() -> None:

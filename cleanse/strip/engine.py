@@ -419,17 +419,16 @@ class Engine:
             grouped.setdefault(alternative[2], []).append(alternative)
         return {word: cls._alternation(group, rest) for word, group in grouped.items()}
 
-    def _plain(self, folded: str) -> tuple[str, str, int] | None:
-        """What `match_line` needs to know of a plain line, one that starts with
-        a letter, whose casefolded form is ``folded``, 8 to 200 characters long
-        and not a phrase: ``(key, first word, patterns)``, the patterns (a bit
-        mask) being those whose ends and affixes fit; None if the line is not
-        plain (`_look_closer` decides).
+    def _surely_kept(self, folded: str) -> bool:
+        """True if no rule can take a plain line whose casefolded form is
+        ``folded``: one that starts with a letter, 8 to 200 characters long,
+        ends with a letter or a letter and a full stop, has nothing to collapse,
+        is no phrase, has a first word of letters that is no keyword's, and
+        whose key and line leave no pattern (`_ends_mask`, `_fits_pattern`);
+        False means "look closer" (`_look_closer`).
 
-        Most article lines are plain and leave after a few lookups: when
-        ``folded`` has nothing to collapse and ends in a letter or a letter and a
-        full stop, ``light`` is ``folded`` and ``key`` is it or it without the
-        stop, so they share their first characters.
+        Most article lines are plain and leave after a few lookups: ``light``
+        is ``folded``, and ``key`` is it or it without the full stop.
         """
         last = folded[-1:]
         if last.isalpha():
@@ -437,40 +436,19 @@ class Engine:
         elif last == "." and folded[-2:-1].isalpha():
             key = folded[:-1]
         else:
-            return None
+            return False
         if key in self._phrase_keys or not folded.isprintable() or "  " in folded:
-            return None
+            return False
         # The first word: a word of letters is not cut by a separator, so it is
         # `_first_word` (casefold never makes a space of anything but a space).
         word = folded.partition(" ")[0].rstrip(".,;!?")
-        if not word.isalpha():
-            return None
-        head = folded[:NARROW]
-        tails = self._tails_seen
-        members = tails.get(folded[-NARROW:])
-        if members is None:
-            members = self._tail_mask(folded[-NARROW:])
-        if key is not folded:
-            more = tails.get(key[-NARROW:])
-            members |= self._tail_mask(key[-NARROW:]) if more is None else more
-        if members:
-            members &= self._heads.get(head) or self._head_mask(head)
-        found = 0
-        while members:
-            bit = members & -members
-            members ^= bit
-            starts, ends = self._affixes[bit.bit_length() - 1]
-            if (starts is None or folded.startswith(starts)) and (
-                ends is None or folded.endswith(ends) or key.endswith(ends)
-            ):
-                found |= bit
-        return key, word, found
-
-    def _surely_kept(self, folded: str) -> bool:
-        """True if no rule can take a plain line (`_plain`) whose casefolded
-        form is ``folded``; False means "look closer"."""
-        plain = self._plain(folded)
-        return plain is not None and not plain[2] and plain[1] not in self._gate_words
+        if not word.isalpha() or word in self._gate_words:
+            return False
+        for text in (key, folded) if key is not folded else (key,):
+            mask = self._ends_mask(text)
+            if mask and self._fits_pattern(text, mask):
+                return False
+        return True
 
     def match_line(
         self, line: str, folded: str | None = None
@@ -560,23 +538,27 @@ class Engine:
                     return self._pattern_rules[index]
         return None
 
+    def _ends_mask(self, text: str) -> int:
+        """The patterns whose ends fit ``text``'s first and last `NARROW`
+        characters (`Narrowing`, remembered per end)."""
+        head = self._heads.get(text[:NARROW])
+        if head is None:
+            head = self._head_mask(text[:NARROW])
+        if not head:
+            return 0
+        # A mask of 0 is an answer too: no `or` here.
+        tail = self._tails_seen.get(text[-NARROW:])
+        return head & (self._tail_mask(text[-NARROW:]) if tail is None else tail)
+
     def _candidates(self, text: str) -> Iterator[int]:
-        """The patterns, in rule order, that ``text``'s ends (`Narrowing`),
+        """The patterns, in rule order, that ``text``'s ends (`_ends_mask`),
         fixed affixes and required texts (`_may_hold`) leave possible."""
-        head, tail = text[:NARROW], text[-NARROW:]
-        members = self._heads.get(head)
-        if members is None:
-            members = self._head_mask(head)
-        if members:
-            # A mask of 0 is an answer too: no `or` here.
-            more = self._tails_seen.get(tail)
-            members &= self._tail_mask(tail) if more is None else more
+        members = self._ends_mask(text)
         while members:
             bit = members & -members
             members ^= bit
-            index = bit.bit_length() - 1
             if self._fits_pattern(text, bit):
-                yield index
+                yield bit.bit_length() - 1
 
     def _fits_pattern(self, text: str, members: int) -> bool:
         """True if one of the patterns in ``members`` (a bit mask its ends
@@ -655,7 +637,7 @@ class Engine:
         if folded is None:
             folded = "\n".join(lines).casefold()
         folded_lines = folded.split("\n")
-        # Whether some line may have white space to collapse (`_plain`
+        # Whether some line may have white space to collapse (`_surely_kept`
         # asks each line): most documents have none, and one look at the whole
         # tells (the line breaks are the only unprintable characters left).
         spaced = "  " in folded or not folded.replace("\n", " ").isprintable()
@@ -712,7 +694,8 @@ class Engine:
                     ):
                         hit = look_closer(line, folded_line, spaced)
                     else:
-                        # The patterns whose ends fit the key, and the line.
+                        # The patterns whose ends fit the key, and the line
+                        # (`_ends_mask`, written out: this runs for most lines).
                         key_mask = heads.get(key[:NARROW])
                         if key_mask is None:
                             key_mask = head_mask(key[:NARROW])
