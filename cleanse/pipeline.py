@@ -44,7 +44,8 @@ def __getattr__(name: str) -> object:
 #: paused; see `_collector_paused`.
 PAUSE_GC_ABOVE = 1_000_000
 
-#: How many times more `Pipeline.settled` runs the steps, at most.
+#: How many times more `Pipeline.settled` runs the steps from the repair step on,
+#: at most.
 MAX_SETTLE = 2
 
 #: `Pipeline.stream` cleans this many documents at a time, at most ...
@@ -119,20 +120,30 @@ class Pipeline(Frozen):
         return doc
 
     def settled(self, doc: Document) -> Document:
-        """Run the steps, and again on the result while the repair step would still
-        change a line that a later step changed (at most `MAX_SETTLE` times more).
+        """Run the steps, then the steps from the repair step on again while the
+        repair step would still change a line that a later step changed (at most
+        `MAX_SETTLE` times more).
 
         ftfy reads a line in context: ``"\\xa0¬Ü"`` is left alone, but ``"¬Ü"``,
         what normalise makes of it, is MacRoman mojibake for ``"†"``. Cleaning the
         output again would repair it, so the result was not a fixed point; settling
         makes it one. Only lines a later step changed are checked, so a document
-        costs one set of its lines.
+        costs one set of its lines. Steps before the repair step run once: they
+        take the input as it came (HTML mode's extract step turns a page into its
+        text, and run on that text it would find no page in it).
         """
         with _collector_paused(len(doc.text) > PAUSE_GC_ABOVE):
-            for _ in range(1 + MAX_SETTLE):
-                doc, repaired = self._recording(doc)
-                if not self._unsettled(doc, repaired):
-                    break
+            doc, repaired = self._recording(doc, 0)
+            return self._settle(doc, repaired)
+
+    def _settle(self, doc: Document, repaired: str | None) -> Document:
+        """``doc`` after the steps from the repair step on, run again while it is
+        unsettled (`_unsettled`; ``repaired`` is its text as the repair step of
+        the last run left it), at most `MAX_SETTLE` times."""
+        for _ in range(MAX_SETTLE):
+            if not self._unsettled(doc, repaired):
+                break
+            doc, repaired = self._recording(doc, self._repair_index)
         return doc
 
     @cached_property
@@ -140,10 +151,17 @@ class Pipeline(Frozen):
         """The first repair step, whose work settling checks; None if there is none."""
         return next((s for s in self.steps if isinstance(s, Repair)), None)
 
-    def _recording(self, doc: Document) -> tuple[Document, str | None]:
-        """Run the steps; also the text as the first repair step left it."""
+    @cached_property
+    def _repair_index(self) -> int:
+        """Where settling runs the steps again from: the first repair step."""
+        repair = self._repair_step
+        return next((i for i, s in enumerate(self.steps) if s is repair), 0)
+
+    def _recording(self, doc: Document, start: int) -> tuple[Document, str | None]:
+        """Run the steps from ``start`` on; also the text as the first repair step
+        left it."""
         repaired = None
-        for step in self.steps:
+        for step in self.steps[start:]:
             doc = step(doc)
             if repaired is None and step is self._repair_step:
                 repaired = doc.text
@@ -196,9 +214,10 @@ class Pipeline(Frozen):
                 if self.settle and repaired is None and step is self._repair_step:
                     repaired = [doc.text for doc in docs]
             if repaired is not None:
-                # The rare document that needs it settles on its own (`settled`).
+                # The rare document that needs it settles on its own, as `run`
+                # would settle it (`_settle`).
                 docs = [
-                    self.settled(doc) if self._unsettled(doc, lines) else doc
+                    self._settle(doc, lines)
                     for doc, lines in zip(docs, repaired, strict=True)
                 ]
         return docs

@@ -113,3 +113,40 @@ def test_a_settling_pipeline_repairs_what_normalise_uncovered() -> None:
     assert settled.run_batch(["\xa0¬Ü", "ok"])[0] == doc
     assert settled.without("normalise").settle
     assert make_pipeline().settle
+
+
+def test_settling_runs_the_steps_before_the_repair_step_once() -> None:
+    # Settling runs the steps again from the repair step on; a step before it
+    # (HTML mode's extract) took the input as it came and must not run again.
+    from cleanse import Normalise, Repair
+
+    seen: list[str] = []
+
+    def first(doc: Document) -> Document:
+        seen.append(doc.text)
+        return doc
+
+    pipeline = Pipeline((first, Repair(), Normalise()), settle=True)
+    doc = pipeline.run("\xa0¬Ü")
+    assert doc.text == "†"
+    assert seen == ["\xa0¬Ü"]
+    seen.clear()
+    assert pipeline.run_batch(["\xa0¬Ü", "ok"]) == [doc, pipeline.run("ok")]
+    assert seen == ["\xa0¬Ü", "ok", "ok"]
+
+
+def test_html_mode_settles_the_text_not_the_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A page whose extracted text repair only settles on a second run: running
+    # extraction again on that text (no page in it) would have emptied it.
+    import cleanse.extract as extract_module
+
+    def extract(html: str, settings: object, unwrap: bool) -> str:
+        return "\xa0¬Ü" if html.startswith("<html>") else ""
+
+    monkeypatch.setattr(extract_module, "_extract", extract)
+    pipeline = make_pipeline(html=True)
+    page = "<html><body><p>…</p></body></html>"
+    assert pipeline.run(page).text == "†"
+    assert [d.text for d in pipeline.run_batch([page, page])] == ["†", "†"]
