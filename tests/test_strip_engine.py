@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
+from pathlib import Path
 
 import pytest
 import regex
@@ -29,6 +30,7 @@ from cleanse.strip.engine import (
     is_short_title,
 )
 from cleanse.strip.rules import (
+    MAX_COOKIE_LINE,
     MAX_LINE_RULE,
     Rule,
     builtin_rules,
@@ -68,9 +70,50 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern)
 
 
+COOKIE_RULES = [r for r in RULES if r.category == "cookie" and r.kind == "line"]
+
+
+@cache
+def cookie_first_words() -> frozenset[str]:
+    """The first words of the cookie rules' phrases and of their patterns' fixed
+    starts; "" when a pattern may start with anything."""
+    words: set[str] = set()
+    for rule in COOKIE_RULES:
+        words.update(reference_first_word(reference_normalise(p)) for p in rule.phrases)
+        if rule.pattern is not None:
+            starts = fixed_ends(rule.pattern)[0]
+            words.update(
+                [""] if starts is None else (reference_first_word(s) for s in starts)
+            )
+    return frozenset(words)
+
+
+def reference_long_match(line: str) -> Rule | None:
+    """The cookie rule that takes a line longer than `MAX_LINE_RULE`."""
+    words = cookie_first_words()
+    if len(line) > MAX_COOKIE_LINE or not (
+        "" in words or reference_first_word(line) in words
+    ):
+        return None
+    key = reference_normalise(line)
+    for rule in COOKIE_RULES:
+        if key in {reference_normalise(p) for p in rule.phrases}:
+            return rule
+    light = " ".join(line.casefold().split())
+    for text in (key, light):
+        for rule in COOKIE_RULES:
+            if rule.pattern and _compiled(rule.pattern).fullmatch(text):
+                return rule
+    return None
+
+
 def reference_match(line: str) -> tuple[Rule, str] | None:
     """`Engine.match_line` without any shortcut."""
     engine = ENGINE
+    if len(line) > MAX_LINE_RULE:
+        long_hit = reference_long_match(line)
+        if long_hit is not None:
+            return long_hit, "line"
     if len(line) <= MAX_LINE_RULE:
         key = reference_normalise(line)
         if not key:
@@ -198,9 +241,30 @@ def keyword_lines(draw: st.DrawFn) -> str:
     return decor + keyword + separator + headline
 
 
-lines_strategy = st.one_of(near_rule_lines(), keyword_lines(), any_text).map(
-    lambda s: s.replace("\n", " ")
+_COOKIE_TEXTS = sorted(
+    {ex for rule in COOKIE_RULES for ex in rule.match + rule.keep}
+    | {phrase for rule in COOKIE_RULES for phrase in rule.phrases}
 )
+
+
+@st.composite
+def long_cookie_lines(draw: st.DrawFn) -> str:
+    """Cookie rules' texts, decorated and padded past `MAX_LINE_RULE`: the lines
+    only they look at."""
+    text = draw(st.sampled_from(_COOKIE_TEXTS))
+    decor = draw(st.sampled_from(["", "» ", "• ", "(1) ", "  ", "\u00a0"]))
+    filler = draw(st.sampled_from([" Mehr erfahren.", " x", " ©", "-", " Ok"]))
+    line = decor + text
+    while len(line) <= MAX_LINE_RULE:
+        line += filler
+    tail = draw(st.sampled_from(["", ".", " »", " " * 3]))
+    line += tail
+    return draw(st.sampled_from([line, line.upper(), line[: MAX_LINE_RULE + 1]]))
+
+
+lines_strategy = st.one_of(
+    near_rule_lines(), keyword_lines(), long_cookie_lines(), any_text
+).map(lambda s: s.replace("\n", " "))
 
 
 @given(lines_strategy)
@@ -225,6 +289,76 @@ def test_normalise_line_and_first_word_equal_reference(line: str) -> None:
 def test_every_rule_example_line_equals_reference(line: str) -> None:
     ours, theirs = ENGINE.match_line(line), reference_match(line)
     assert (ours and ours[0].id) == (theirs and theirs[0].id)
+
+
+# Complianz's default banner: 316 characters, longer than any other line rule reads.
+CONSENT = (
+    "To provide the best experiences, we use technologies like cookies to store "
+    "and/or access device information. Consenting to these technologies will "
+    "allow us to process data such as browsing behavior or unique IDs on this "
+    "site. Not consenting or withdrawing consent, may adversely affect certain "
+    "features and functions."
+)
+
+
+def test_cookie_rules_take_lines_longer_than_other_rules_read() -> None:
+    assert MAX_LINE_RULE < len(CONSENT) <= MAX_COOKIE_LINE
+    cookie = "en.cookie.this-website-uses-cookies"
+    for line in (CONSENT, "» " + CONSENT, CONSENT.upper(), CONSENT + "  "):
+        hit = ENGINE.match_line(line)
+        assert hit is not None, line
+        assert hit[0].id == cookie
+    lines = ["Der Vertrag gilt.", CONSENT, "", "Er tritt im Mai in Kraft."]
+    assert {i: r.id for i, r in ENGINE.verdicts(lines).items()} == {1: cookie}
+    # The same first words in a paragraph of an article about consent banners.
+    article = (
+        "To provide the best experiences, the banner said, we use technologies "
+        "like cookies; the regulator found that consenting was the only button "
+        "that worked, and that not consenting left the site unusable for weeks, "
+        "which the company denied in its reply."
+    )
+    assert len(article) > MAX_LINE_RULE
+    assert ENGINE.match_line(article) is None
+    # Past MAX_COOKIE_LINE, or with a first word that is none of the cookie
+    # rules' (here a counter), the line is not looked up.
+    assert ENGINE.match_line(CONSENT + " " + "-" * MAX_COOKIE_LINE) is None
+    assert ENGINE.match_line("(1) " + CONSENT) is None
+    # Other rules still read no line longer than MAX_LINE_RULE.
+    assert normalise_line("Leave a Reply" + " -" * 100) == "leave a reply"
+    assert ENGINE.match_line("Leave a Reply" + " -" * 100) is None
+
+
+def test_a_long_cookie_phrase_is_accepted_and_a_long_other_phrase_refused(
+    tmp_path: Path,
+) -> None:
+    from cleanse.strip.rules import RuleError, load_rules
+
+    long = "We use cookies " + "and more words " * 20
+    rule = """
+[pack]
+language = "en"
+description = "test"
+
+[[rule]]
+id = "en.{category}.long"
+category = "{category}"
+kind = "line"
+phrases = ["{phrase}"]
+description = "a long phrase"
+source = "a test"
+match = ["{phrase}", "» {phrase}."]
+keep = ["Something else entirely."]
+"""
+    folder = tmp_path
+    (folder / "cookie.toml").write_text(
+        rule.format(category="cookie", phrase=long.strip()), encoding="utf-8"
+    )
+    assert load_rules(folder / "cookie.toml", check=True).rules[0].phrases
+    (folder / "share.toml").write_text(
+        rule.format(category="share", phrase=long.strip()), encoding="utf-8"
+    )
+    with pytest.raises(RuleError, match="too long"):
+        load_rules(folder / "share.toml")
 
 
 def test_every_white_space_but_the_space_is_unprintable() -> None:

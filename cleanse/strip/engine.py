@@ -42,7 +42,11 @@ stop took it (``bench/strip.py`` has the figures in a pipeline).
 Guards against losing article text, in the order they apply:
 
 - A ``line`` rule matches a whole normalised line, never a prefix, and only lines of
-  at most `MAX_LINE_RULE` characters are looked up.
+  at most `MAX_LINE_RULE` characters are looked up; the one exception are the
+  ``line`` rules of the ``cookie`` category, which also look at lines of up to
+  `MAX_COOKIE_LINE` characters (a consent banner runs to several sentences) whose
+  first word (`_first_word`) is the first word of one of their phrases or of a
+  fixed start of one of their patterns (`Engine._long_hit`).
 - A teaser needs a headline after its keyword: a separator (``:`` ``–`` ``—``
   `` - `` ``|`` ``»`` ``>`` ``→``, two or more spaces, or one space after a keyword
   in capitals), then at least three words starting with a capital, digit or quote
@@ -71,6 +75,7 @@ from cleanse.strip.narrow import (
     trie,
 )
 from cleanse.strip.rules import (
+    MAX_COOKIE_LINE,
     MAX_LINE_RULE,
     Rule,
     builtin_data,
@@ -378,6 +383,29 @@ class Engine:
         # up before anything else; line rules win over markers, as in
         # `match_line`.
         self._direct: dict[str, Rule] = {**self._markers, **self._lines}
+        # Lines longer than MAX_LINE_RULE: only the cookie rules look at them
+        # (`_long_hit`), and only when the line's first word is one of theirs.
+        self._long_lines: dict[str, Rule] = {}
+        long_first: set[str] = set()
+        self._long_bits = 0
+        for rule in self.rules:
+            if rule.category == "cookie" and rule.kind == "line":
+                for phrase in rule.phrases:
+                    key = normalise_line(phrase)
+                    self._long_lines.setdefault(key, rule)
+                    long_first.add(_first_word(key))
+        for index, rule in enumerate(self._pattern_rules):
+            if rule.category == "cookie":
+                self._long_bits |= 1 << index
+                starts = self._affixes[index][0]
+                # A pattern that may start with anything cannot be gated by a
+                # first word: then every long line is looked at ("" stands
+                # for that).
+                long_first.update(
+                    [""] if starts is None else (_first_word(s) for s in starts)
+                )
+        self._long_first = frozenset(long_first)
+        self._long_any = "" in long_first
 
     @staticmethod
     def _alternation(
@@ -513,6 +541,12 @@ class Engine:
                 rule = self._pattern_hit(key, light)
                 if rule is not None:
                     return rule, "line"
+        elif size <= MAX_COOKIE_LINE and self._long_first:
+            rule = self._long_hit(line, _first_word(line))
+            if rule is not None:
+                return rule, "line"
+            if size > MAX_PREFIX_LINE:
+                return None
         elif size > MAX_PREFIX_LINE:
             return None
         # A line that starts with a letter has its first word at the start of
@@ -529,14 +563,31 @@ class Engine:
             return None
         return self._keyword_hit(line, _first_word(line))
 
-    def _pattern_hit(self, key: str, light: str) -> Rule | None:
-        """The first pattern (in rule order) that fullmatches the normalised
-        line ``key``, else the first that fullmatches ``light``."""
+    def _pattern_hit(self, key: str, light: str, only: int = -1) -> Rule | None:
+        """The first pattern (in rule order; of those in the bit mask ``only``)
+        that fullmatches the normalised line ``key``, else the first that
+        fullmatches ``light``."""
         for text in (key, light) if light is not key else (key,):
-            for index in self._candidates(text):
+            for index in self._candidates(text, only):
                 if self._patterns[index].fullmatch(text) is not None:
                     return self._pattern_rules[index]
         return None
+
+    def _long_hit(self, line: str, word: str) -> Rule | None:
+        """The cookie rule that takes ``line``, a line longer than `MAX_LINE_RULE`
+        whose first word (`_first_word`) is ``word``: one of its phrases, or one
+        of its patterns fullmatching the normalised line or the line with only
+        case and white space normalised; None for a line over `MAX_COOKIE_LINE`."""
+        if len(line) > MAX_COOKIE_LINE or not (
+            word in self._long_first or self._long_any
+        ):
+            return None
+        light = collapse_spaces(line.casefold())
+        key = strip_edges(light)
+        rule = self._long_lines.get(key)
+        if rule is None and self._long_bits:
+            rule = self._pattern_hit(key, light, self._long_bits)
+        return rule
 
     def _ends_mask(self, text: str) -> int:
         """The patterns whose ends fit ``text``'s first and last `NARROW`
@@ -550,10 +601,11 @@ class Engine:
         tail = self._tails_seen.get(text[-NARROW:])
         return head & (self._tail_mask(text[-NARROW:]) if tail is None else tail)
 
-    def _candidates(self, text: str) -> Iterator[int]:
-        """The patterns, in rule order, that ``text``'s ends (`_ends_mask`),
-        fixed affixes and required texts (`_may_hold`) leave possible."""
-        members = self._ends_mask(text)
+    def _candidates(self, text: str, only: int = -1) -> Iterator[int]:
+        """The patterns, in rule order (of those in the bit mask ``only``), that
+        ``text``'s ends (`_ends_mask`), fixed affixes and required texts
+        (`_may_hold`) leave possible."""
+        members = self._ends_mask(text) & only
         while members:
             bit = members & -members
             members ^= bit
@@ -653,12 +705,14 @@ class Engine:
         keyword_hit = self._keyword_hit
         look_closer = self._look_closer
         gate = self._gate_words
+        long_first, long_any = self._long_first, self._long_any
+        longest = MAX_COOKIE_LINE if long_first else MAX_PREFIX_LINE
         for index, folded_line in enumerate(folded_lines):
             if not folded_line:
                 continue  # a quarter of an article's lines; no rule takes them
             line = lines[index]
             size = len(line)
-            if size > MAX_PREFIX_LINE:
+            if size > longest:
                 continue
             # What `match_line` does, in its order, without a call per line for
             # the lines most documents are made of: those with nothing to collapse
@@ -732,10 +786,15 @@ class Engine:
                             continue
                         hit = keyword_hit(line, start)
             else:
-                # Too long for a ``line`` rule: only a teaser or a tail marker with
-                # its title can take it.
+                # Too long for a ``line`` rule but a cookie rule's (`_long_hit`):
+                # only those, then a teaser or a tail marker with its title.
                 start = _folded_first_word(folded_line, line)
-                if start not in gate:
+                if start in long_first or long_any:
+                    rule = self._long_hit(line, start)
+                    if rule is not None:
+                        found[index] = rule
+                        continue
+                if size > MAX_PREFIX_LINE or start not in gate:
                     continue
                 hit = keyword_hit(line, start)
             if hit is None:

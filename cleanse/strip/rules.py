@@ -96,6 +96,10 @@ KINDS: frozenset[str] = frozenset({"line", "teaser", "tail"})
 #: The longest line a ``line`` rule can match. CMS strings are short; a longer line
 #: is article text even if it contains one, so it is never looked up.
 MAX_LINE_RULE = 200
+#: The longest line a ``line`` rule of the ``cookie`` category can match: consent
+#: banners run to several sentences (a consent plugin's default text has 316
+#: characters), and no other rule looks at a line longer than `MAX_LINE_RULE`.
+MAX_COOKIE_LINE = 1000
 
 _REQUIRED = ("id", "category", "kind", "description", "source", "match", "keep")
 _OPTIONAL = ("phrases", "pattern", "lang_specific", "site")
@@ -534,7 +538,8 @@ def _parse_rule(raw: object, number: int, language: str, file: str) -> Rule:
         for phrase in phrases:
             if not normalise_line(phrase):
                 raise RuleError(file, rule_id, f"phrase {phrase!r} has no letters")
-            if len(phrase) > MAX_LINE_RULE:
+            longest = MAX_COOKIE_LINE if category == "cookie" else MAX_LINE_RULE
+            if len(phrase) > longest:
                 raise RuleError(file, rule_id, f"phrase {phrase[:30]!r}... is too long")
     else:
         if kind != "line":
