@@ -234,3 +234,15 @@ def test_strip_is_total_conservative_idempotent_deterministic(text: str) -> None
 def test_pipeline_with_strip_is_idempotent(text: str) -> None:
     once = PIPELINE.clean(text)
     assert PIPELINE.clean(once) == once
+
+
+def test_a_calendar_heading_at_the_end_keeps_the_list_under_it() -> None:
+    # The calendar widget's title is a line rule, not a tail marker: a sports
+    # article may end with such a heading and its fixtures.
+    fixtures = ["Samstag: Hamburg gegen Bremen", "Sonntag: Köln gegen Mainz"]
+    for heading in ("Kalender", "Calendario", "Calendar"):
+        opening = "Die Saison beginnt im August, teilte der Verband mit."
+        text = "\n".join([opening, "", heading, *fixtures])
+        kept = strip_boilerplate(text).split("\n")
+        assert heading not in kept
+        assert kept[-2:] == fixtures
