@@ -27,6 +27,7 @@ from cleanse.strip.engine import (
     MAX_PREFIX_LINE,
     Engine,
     _first_word,
+    _first_word_plain,
     is_short_title,
 )
 from cleanse.strip.rules import (
@@ -283,6 +284,7 @@ def test_verdicts_equal_reference(lines: list[str]) -> None:
 def test_normalise_line_and_first_word_equal_reference(line: str) -> None:
     assert normalise_line(line) == reference_normalise(line)
     assert _first_word(line) == reference_first_word(line)
+    assert _first_word_plain(line) == _first_word(line)
 
 
 @pytest.mark.parametrize("line", _EXAMPLES)
