@@ -322,13 +322,21 @@ class Engine:
             self._groups[name] = rule
             return name
 
+        # Lines longer than MAX_LINE_RULE: only the cookie rules look at them
+        # (`_long_hit`), and only when the line's first word is one of theirs.
+        self._long_lines: dict[str, Rule] = {}
+        long_first: set[str] = set()
         for rule in self.rules:
             if rule.pattern is not None:
                 patterns.append(f"(?P<{group(rule)}>{rule.pattern})")
+            cookie = rule.category == "cookie"
             for phrase in rule.phrases:
                 key = normalise_line(phrase)
                 if rule.kind == "line":
                     self._lines.setdefault(key, rule)
+                    if cookie:
+                        self._long_lines.setdefault(key, rule)
+                        long_first.add(_first_word_plain(key))
                     continue
                 # The alternatives are written out when their alternation is
                 # first compiled: most never are.
@@ -399,17 +407,7 @@ class Engine:
         # up before anything else; line rules win over markers, as in
         # `match_line`.
         self._direct: dict[str, Rule] = {**self._markers, **self._lines}
-        # Lines longer than MAX_LINE_RULE: only the cookie rules look at them
-        # (`_long_hit`), and only when the line's first word is one of theirs.
-        self._long_lines: dict[str, Rule] = {}
-        long_first: set[str] = set()
         self._long_bits = 0
-        for rule in self.rules:
-            if rule.category == "cookie" and rule.kind == "line":
-                for phrase in rule.phrases:
-                    key = normalise_line(phrase)
-                    self._long_lines.setdefault(key, rule)
-                    long_first.add(_first_word_plain(key))
         for index, rule in enumerate(self._pattern_rules):
             if rule.category == "cookie":
                 self._long_bits |= 1 << index
