@@ -75,6 +75,15 @@ COOKIE_RULES = [r for r in RULES if r.category == "cookie" and r.kind == "line"]
 
 
 @cache
+def keyword_first_words(kind: str) -> frozenset[str]:
+    """The first words (`reference_first_word`) of the keywords of ``kind``: a
+    line whose first word is none of them cannot start with one."""
+    return frozenset(
+        reference_first_word(p) for r in RULES if r.kind == kind for p in r.phrases
+    )
+
+
+@cache
 def cookie_first_words() -> frozenset[str]:
     """The first words of the cookie rules' phrases and of their patterns' fixed
     starts; "" when a pattern may start with anything."""
@@ -133,13 +142,13 @@ def reference_match(line: str) -> tuple[Rule, str] | None:
     if len(line) > MAX_PREFIX_LINE:
         return None
     start = reference_first_word(line)
-    if engine._teaser is not None and start in engine._teaser_first:
+    if engine._teaser is not None and start in keyword_first_words("teaser"):
         found = engine._teaser.match(line)
         if found is not None and found.lastgroup is not None:
             head = line[found.end() :]
             if _HEADLINE.fullmatch(head) and len(_SENTENCE_BREAK.findall(head)) <= 1:
                 return engine._groups[found.lastgroup], "teaser"
-    if engine._tail is not None and start in engine._tail_first:
+    if engine._tail is not None and start in keyword_first_words("tail"):
         found = engine._tail.match(line)
         if found is not None and found.lastgroup and line[found.end() :].strip():
             return engine._groups[found.lastgroup], "tail"

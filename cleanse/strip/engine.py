@@ -340,7 +340,7 @@ class Engine:
                     continue
                 # The alternatives are written out when their alternation is
                 # first compiled: most never are.
-                size, word = len(phrase), phrase.split()[0].casefold()
+                size, word = len(phrase), _first_word_plain(phrase)
                 if rule.kind == "tail":
                     self._markers.setdefault(key, rule)
                     tails.append((size, (group(rule), phrase, "tail"), word))
@@ -355,7 +355,7 @@ class Engine:
                         (
                             size,
                             (group(rule), upper, "caps"),
-                            upper.split()[0].casefold(),
+                            _first_word_plain(upper),
                         )
                     )
         self._phrase_keys = (
@@ -383,13 +383,13 @@ class Engine:
         # First words of the keywords: a line starting with none of them (after
         # its decoration) needs no regex at all.
         self._teaser_first = {
-            p.split()[0].casefold()
+            _first_word_plain(p)
             for r in self.rules
             if r.kind == "teaser"
             for p in r.phrases
         }
         self._tail_first = {
-            p.split()[0].casefold()
+            _first_word_plain(p)
             for r in self.rules
             if r.kind == "tail"
             for p in r.phrases
@@ -436,24 +436,22 @@ class Engine:
     ) -> dict[str, _Lazy | None]:
         """For each first word, the alternation of the keywords starting with it.
 
-        An alternative can only match a line whose `_first_word` is its own first
-        word: the keyword starts where that word does (the word is found after
-        decoration and white space, and no keyword starts with decoration), and
-        ends at white space or a separator, which also ends the word. So the
-        keywords of one first word, in the order of the whole alternation, give
-        the same answer as the whole for a line with that first word, at a
-        fraction of the cost. A keyword whose first word breaks that argument
-        (decoration in front, a separator inside, punctuation at its end) makes
-        every word use the whole alternation.
+        Each keyword is filed under its own `_first_word` (`_first_word_plain`),
+        and an alternative can only match a line whose `_first_word` is that
+        word: the alternation takes the line's decoration and white space as
+        `_first_word` does, then the keyword, whose first token is followed by
+        white space or, for a keyword of one word, by the separator or white
+        space the alternative asks for; that is where `_first_word` cuts the
+        line's token too, and both cut a separator inside the token and strip
+        the same punctuation from its end ("LEIA:" is filed under "leia", as
+        "LEIA: Headline" reads). So the keywords of one first word, in the order
+        of the whole alternation, give the same answer as the whole for a line
+        with that first word, at a fraction of the cost. A keyword with no first
+        word at all (only decoration) makes every word use the whole alternation.
         """
         whole = cls._alternation(alternatives, rest)
         words = {word for _, _, word in alternatives}
-        if not all(
-            word[:1] not in _DECOR_CHARS
-            and not any(char in _WORD_ENDS for char in word)
-            and not word.endswith(tuple(".,;!?"))
-            for word in words
-        ):
+        if "" in words:
             return dict.fromkeys(words, whole)
         # Grouped in one pass, in the order given (the alternation's order).
         grouped: dict[str, list[tuple[int, _Alternative, str]]] = {}
