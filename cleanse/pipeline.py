@@ -161,7 +161,7 @@ class Pipeline(Frozen):
         """Run the steps from ``start`` on; also the text as the first repair step
         left it."""
         repaired = None
-        for step in self.steps[start:]:
+        for step in self.steps[start:] if start else self.steps:
             doc = step(doc)
             if repaired is None and step is self._repair_step:
                 repaired = doc.text

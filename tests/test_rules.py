@@ -192,6 +192,22 @@ def test_broken_rule_is_refused(
     assert info.value.rule == rule_id
 
 
+def test_a_long_cookie_phrase_is_accepted_and_a_long_other_phrase_refused(
+    tmp_path: Path,
+) -> None:
+    # Cookie rules read lines of up to MAX_COOKIE_LINE characters; the others'
+    # phrases stay within MAX_LINE_RULE.
+    long = ("We use cookies " + "and more words " * 20).strip()
+    cookie = (
+        GOOD.replace('"xx.ad.anzeige"', '"xx.cookie.long"')
+        .replace('category = "ad"', 'category = "cookie"')
+        .replace("Anzeige", long)
+    )
+    assert load_rules(write(tmp_path, cookie), check=True).rules[0].phrases
+    with pytest.raises(RuleError, match="too long"):
+        load_rules(write(tmp_path, GOOD.replace("Anzeige", long)))
+
+
 def test_duplicate_id_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match=r"rule xx\.ad\.anzeige: duplicate id"):
         load_rules(write(tmp_path, GOOD + GOOD))

@@ -14,7 +14,6 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
-from pathlib import Path
 
 import pytest
 import regex
@@ -337,39 +336,6 @@ def test_cookie_rules_take_lines_longer_than_other_rules_read() -> None:
     # Other rules still read no line longer than MAX_LINE_RULE.
     assert normalise_line("Leave a Reply" + " -" * 100) == "leave a reply"
     assert ENGINE.match_line("Leave a Reply" + " -" * 100) is None
-
-
-def test_a_long_cookie_phrase_is_accepted_and_a_long_other_phrase_refused(
-    tmp_path: Path,
-) -> None:
-    from cleanse.strip.rules import RuleError, load_rules
-
-    long = "We use cookies " + "and more words " * 20
-    rule = """
-[pack]
-language = "en"
-description = "test"
-
-[[rule]]
-id = "en.{category}.long"
-category = "{category}"
-kind = "line"
-phrases = ["{phrase}"]
-description = "a long phrase"
-source = "a test"
-match = ["{phrase}", "» {phrase}."]
-keep = ["Something else entirely."]
-"""
-    folder = tmp_path
-    (folder / "cookie.toml").write_text(
-        rule.format(category="cookie", phrase=long.strip()), encoding="utf-8"
-    )
-    assert load_rules(folder / "cookie.toml", check=True).rules[0].phrases
-    (folder / "share.toml").write_text(
-        rule.format(category="share", phrase=long.strip()), encoding="utf-8"
-    )
-    with pytest.raises(RuleError, match="too long"):
-        load_rules(folder / "share.toml")
 
 
 def test_every_white_space_but_the_space_is_unprintable() -> None:

@@ -449,10 +449,9 @@ class Engine:
         with that first word, at a fraction of the cost. A keyword with no first
         word at all (only decoration) makes every word use the whole alternation.
         """
-        whole = cls._alternation(alternatives, rest)
         words = {word for _, _, word in alternatives}
         if "" in words:
-            return dict.fromkeys(words, whole)
+            return dict.fromkeys(words, cls._alternation(alternatives, rest))
         # Grouped in one pass, in the order given (the alternation's order).
         grouped: dict[str, list[tuple[int, _Alternative, str]]] = {}
         for alternative in alternatives:
@@ -554,9 +553,10 @@ class Engine:
                 if rule is not None:
                     return rule, "line"
         elif size <= MAX_COOKIE_LINE and self._long_first:
-            rule = self._long_hit(line, _first_word(line))
-            if rule is not None:
-                return rule, "line"
+            if _first_word(line) in self._long_first or self._long_any:
+                rule = self._long_hit(line)
+                if rule is not None:
+                    return rule, "line"
             if size > MAX_PREFIX_LINE:
                 return None
         elif size > MAX_PREFIX_LINE:
@@ -585,15 +585,12 @@ class Engine:
                     return self._pattern_rules[index]
         return None
 
-    def _long_hit(self, line: str, word: str) -> Rule | None:
+    def _long_hit(self, line: str) -> Rule | None:
         """The cookie rule that takes ``line``, a line longer than `MAX_LINE_RULE`
-        whose first word (`_first_word`) is ``word``: one of its phrases, or one
-        of its patterns fullmatching the normalised line or the line with only
-        case and white space normalised; None for a line over `MAX_COOKIE_LINE`."""
-        if len(line) > MAX_COOKIE_LINE or not (
-            word in self._long_first or self._long_any
-        ):
-            return None
+        and at most `MAX_COOKIE_LINE` whose first word (`_first_word`) is in
+        ``_long_first`` (or any, with ``_long_any``; the callers ask): one of its
+        phrases, or one of its patterns fullmatching the normalised line or the
+        line with only case and white space normalised."""
         light = collapse_spaces(line.casefold())
         key = strip_edges(light)
         rule = self._long_lines.get(key)
@@ -802,7 +799,7 @@ class Engine:
                 # only those, then a teaser or a tail marker with its title.
                 start = _folded_first_word(folded_line, line)
                 if start in long_first or long_any:
-                    rule = self._long_hit(line, start)
+                    rule = self._long_hit(line)
                     if rule is not None:
                         found[index] = rule
                         continue
