@@ -25,6 +25,14 @@ documents strip sees there. "strip MB/s" is the corpus size over that strip time
 Best of ``--repeat`` runs. ``--profile`` runs cProfile over strip on the articles
 corpus and prints where its time goes.
 
+``--bound`` adds two columns. "oracle share": the strip share with an oracle in
+front of the engine, which knows beforehand which lines a rule takes on its own
+and hands only those to `Engine.match_line` (then tails and `drop_lines` as
+usual); no prefilter, however fast, does less for a document (`OracleStrip`), so
+it is the floor of the share a faster matcher for the lines that stay could reach.
+"edits only": the oracle knows the verdicts too and only records them as edits,
+the floor for any matcher at all.
+
 Start-up comes first: fresh processes (median of ``--startup-runs``) import
 ``cleanse.strip``, build ``Strip()`` and strip a first short document, each timed,
 and count the patterns compiled on the way.
@@ -42,6 +50,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -123,6 +132,91 @@ def share(
     return sum(t for t, s in zip(fastest, strip, strict=True) if s), sum(fastest)
 
 
+class OracleStrip:
+    """The strip step with a perfect prefilter: for each document text it was
+    shown beforehand (`learn`), it matches only the lines a rule takes on its own,
+    then finds tails and records the drops as `Strip` does. Its output is
+    `Strip`'s; its time is what strip costs when lines that stay cost nothing.
+
+    With ``match=False`` it knows the verdicts too and only records them
+    (`drop_lines`): the cost of a matcher that costs nothing at all."""
+
+    name = "strip"
+
+    def __init__(self, strip: Any, *, match: bool = True) -> None:
+        self.strip = strip
+        self.match = match
+        self.hits: dict[str, list[int]] = {}
+        self.verdicts: dict[str, dict[int, str]] = {}
+
+    def learn(self, prepare: Callable[[Any], Any], docs: list[str]) -> None:
+        from cleanse.document import Document
+
+        for text in dict.fromkeys(docs):
+            doc = prepare(Document.from_text(text))
+            lines = doc.text.split("\n")
+            engine = self.strip.engine_for(doc.lang)
+            self.hits[doc.text] = [
+                i
+                for i in engine.verdicts(lines)
+                if engine.match_line(lines[i]) is not None
+            ]
+            self.verdicts[doc.text] = {
+                i: rule.id for i, rule in engine.verdicts(lines).items()
+            }
+            # The floor only counts if the output is strip's own.
+            if self(doc).edits != self.strip(doc).edits:
+                raise SystemExit(f"oracle and strip differ on {text[:60]!r}")
+
+    def __call__(self, doc: Any) -> Any:
+        from cleanse.lines import drop_lines
+        from cleanse.strip.engine import is_short_title
+
+        text = doc.text
+        if not self.match:
+            verdicts = self.verdicts[text]
+            return drop_lines(doc, self.name, verdicts) if verdicts else doc
+        lines = text.split("\n")
+        text.casefold()  # what `Strip` hands the engine
+        engine = self.strip.engine_for(doc.lang)
+        found = {}
+        markers, lone = [], []
+        for index in self.hits[text]:
+            hit = engine.match_line(lines[index])
+            if hit is not None:
+                found[index] = hit[0]
+                if hit[1] == "tail":
+                    markers.append(index)
+                elif hit[1] == "lone":
+                    lone.append(index)
+        for index in lone:  # a lone keyword takes the headline under it
+            following = engine._next_text_line(lines, index)
+            if (
+                following is not None
+                and following not in found
+                and is_short_title(lines[following])
+            ):
+                found[following] = found[index]
+        if markers:
+            engine._tails(lines, markers, found)
+        if not found:
+            return doc
+        return drop_lines(doc, self.name, {i: r.id for i, r in found.items()})
+
+
+def oracle_steps(
+    steps: Sequence[Any], docs: list[str], *, match: bool = True
+) -> tuple[Any, ...]:
+    """``steps`` with the strip step replaced by an `OracleStrip` that has seen
+    ``docs`` as they reach it."""
+    from cleanse.pipeline import Pipeline, step_name
+
+    index = [step_name(s) for s in steps].index("strip")
+    oracle = OracleStrip(steps[index], match=match)
+    oracle.learn(Pipeline(tuple(steps[:index])), docs)
+    return (*steps[:index], oracle, *steps[index + 1 :])
+
+
 def profile(steps: Sequence[Callable[..., object]], docs: list[str]) -> None:
     """Print where the strip step spends its time on ``docs``."""
     from cleanse.document import Document
@@ -192,6 +286,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--startup-runs", type=int, default=10)
+    parser.add_argument(
+        "--bound", action="store_true", help="add the share with an oracle prefilter"
+    )
     args = parser.parse_args()
     startup(args.startup_runs)
 
@@ -213,6 +310,7 @@ def main() -> None:
     print(
         f"{'corpus':<12} {'MB':>5} {'lines':>8} {'pipeline':<8} "
         f"{'strip MB/s':>10} {'whole MB/s':>10} {'strip share':>11}"
+        + (f" {'oracle share':>12} {'edits only':>10}" if args.bound else "")
     )
     corpora = {
         "articles": article_texts(),
@@ -229,10 +327,17 @@ def main() -> None:
         lines = sum(d.count("\n") + 1 for d in docs)
         for name, steps in pipelines.items():
             strip_s, whole_s = share(steps, docs, args.repeat)
+            bound = ""
+            if args.bound:
+                floor, rest = share(oracle_steps(steps, texts), docs, args.repeat)
+                edits, others = share(
+                    oracle_steps(steps, texts, match=False), docs, args.repeat
+                )
+                bound = f" {floor / rest:12.1%} {edits / others:10.1%}"
             print(
                 f"{label:<12} {megabytes:5.1f} {lines:8d} {name:<8} "
                 f"{megabytes / strip_s:10.1f} {megabytes / whole_s:10.1f} "
-                f"{strip_s / whole_s:11.1%}"
+                f"{strip_s / whole_s:11.1%}{bound}"
             )
     print("goal: strip share < 10% of the default pipeline on articles")
     if args.profile:
