@@ -156,14 +156,11 @@ class OracleStrip:
             doc = prepare(Document.from_text(text))
             lines = doc.text.split("\n")
             engine = self.strip.engine_for(doc.lang)
+            found = engine.verdicts(lines)
             self.hits[doc.text] = [
-                i
-                for i in engine.verdicts(lines)
-                if engine.match_line(lines[i]) is not None
+                i for i in found if engine.match_line(lines[i]) is not None
             ]
-            self.verdicts[doc.text] = {
-                i: rule.id for i, rule in engine.verdicts(lines).items()
-            }
+            self.verdicts[doc.text] = {i: rule.id for i, rule in found.items()}
             # The floor only counts if the output is strip's own.
             if self(doc).edits != self.strip(doc).edits:
                 raise SystemExit(f"oracle and strip differ on {text[:60]!r}")
