@@ -167,7 +167,6 @@ class OracleStrip:
 
     def __call__(self, doc: Any) -> Any:
         from cleanse.lines import drop_lines
-        from cleanse.strip.engine import is_short_title
 
         text = doc.text
         if not self.match:
@@ -176,26 +175,14 @@ class OracleStrip:
         lines = text.split("\n")
         text.casefold()  # what `Strip` hands the engine
         engine = self.strip.engine_for(doc.lang)
-        found = {}
-        markers, lone = [], []
-        for index in self.hits[text]:
-            hit = engine.match_line(lines[index])
-            if hit is not None:
-                found[index] = hit[0]
-                if hit[1] == "tail":
-                    markers.append(index)
-                elif hit[1] == "lone":
-                    lone.append(index)
-        for index in lone:  # a lone keyword takes the headline under it
-            following = engine._next_text_line(lines, index)
-            if (
-                following is not None
-                and following not in found
-                and is_short_title(lines[following])
-            ):
-                found[following] = found[index]
-        if markers:
-            engine._tails(lines, markers, found)
+        hits = {i: hit for i in self.hits[text] if (hit := engine.match_line(lines[i]))}
+        found = {i: rule for i, (rule, _) in hits.items()}
+        engine._context(
+            lines,
+            found,
+            [i for i, (_, how) in hits.items() if how == "tail"],
+            [i for i, (_, how) in hits.items() if how == "lone"],
+        )
         if not found:
             return doc
         return drop_lines(doc, self.name, {i: r.id for i, r in found.items()})

@@ -813,6 +813,19 @@ class Engine:
                 markers.append(index)
             elif hit[1] == "lone":
                 lone.append(index)
+        self._context(lines, found, markers, lone)
+        return found
+
+    def _context(
+        self,
+        lines: Sequence[str],
+        found: dict[int, Rule],
+        markers: list[int],
+        lone: list[int],
+    ) -> None:
+        """Add to ``found`` the lines that go because of a neighbour: the short
+        headline under a teaser keyword alone on its line (at ``lone``), and the
+        titles of the tails that start at ``markers``."""
         for index in lone:
             following = self._next_text_line(lines, index)
             if (
@@ -823,7 +836,6 @@ class Engine:
                 found[following] = found[index]
         if markers:
             self._tails(lines, markers, found)
-        return found
 
     @staticmethod
     def _next_text_line(lines: Sequence[str], index: int) -> int | None:
