@@ -319,6 +319,14 @@ def _sequence(pattern: str, pos: int) -> tuple[int, tuple[str, ...] | None, bool
             continue
         if char == "\\":
             escaped = pattern[pos + 1 : pos + 2]
+            if escaped in "pP" and pattern[pos + 2 : pos + 3] == "{":
+                # A Unicode property (\p{L}): a class, which asks for nothing.
+                close()
+                end = pattern.find("}", pos)
+                if end < 0:
+                    raise _UnreadSyntaxError
+                pos = end + 1
+                continue
             if escaped in _ESCAPED_PLAIN:
                 run.append(escaped)
             elif escaped in _CLASS_OR_ANCHOR:
