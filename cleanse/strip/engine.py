@@ -315,6 +315,10 @@ class Engine:
         # (length, alternative, the first word it matches, casefolded)
         teasers: list[tuple[int, _Alternative, str]] = []
         tails: list[tuple[int, _Alternative, str]] = []
+        # First words of the keywords as written (not their capitals): a line
+        # starting with none of them (after its decoration) needs no regex.
+        self._teaser_first: set[str] = set()
+        self._tail_first: set[str] = set()
         self._groups: dict[str, Rule] = {}
 
         def group(rule: Rule) -> str:
@@ -343,8 +347,11 @@ class Engine:
                 size, word = len(phrase), _first_word_plain(phrase)
                 if rule.kind == "tail":
                     self._markers.setdefault(key, rule)
+                    self._tail_first.add(word)
                     tails.append((size, (group(rule), phrase, "tail"), word))
-                elif _is_caps(phrase):
+                    continue
+                self._teaser_first.add(word)
+                if _is_caps(phrase):
                     self._lone.setdefault(key, []).append((rule, True))
                     teasers.append((size, (group(rule), phrase, "caps"), word))
                 else:
@@ -380,20 +387,6 @@ class Engine:
         self._head_mask = self._narrowing.heads
         self._tail_mask = self._narrowing.tails
         # Longest keyword first, so "Lesen Sie auch" wins over "Lesen".
-        # First words of the keywords: a line starting with none of them (after
-        # its decoration) needs no regex at all.
-        self._teaser_first = {
-            _first_word_plain(p)
-            for r in self.rules
-            if r.kind == "teaser"
-            for p in r.phrases
-        }
-        self._tail_first = {
-            _first_word_plain(p)
-            for r in self.rules
-            if r.kind == "tail"
-            for p in r.phrases
-        }
         self._teaser = self._alternation(teasers, "")
         self._tail = self._alternation(tails, _SEP)
         self._teaser_by_word = self._by_first_word(teasers, "")
